@@ -1,0 +1,25 @@
+"""The analysis of one story. Later stages fill the finding tuples; renderers read this shape
+through the published JSON model in :mod:`newsrecon.report.schema`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsrecon.model.article import Article
+from newsrecon.model.story import Story
+
+
+@dataclass(frozen=True, slots=True)
+class Dossier:
+    story: Story
+    articles: tuple[Article, ...]
+    entities: tuple[Any, ...] = ()
+    quotes: tuple[Any, ...] = ()
+    statements: tuple[Any, ...] = ()
+    claims: tuple[Any, ...] = ()
+    conflicts: tuple[Any, ...] = ()
+    timeline: tuple[Any, ...] = ()
+    reuse: tuple[Any, ...] = ()
+    framing: tuple[Any, ...] = ()
+    summary: tuple[Any, ...] = ()

@@ -1,0 +1,126 @@
+"""The dossier contract: a versioned JSON document validated by a published JSON Schema.
+
+pydantic lives here, at the edge. Internal records are dataclasses in :mod:`newsrecon.model`;
+:mod:`newsrecon.report.build` converts them. Bump ``SCHEMA_VERSION`` (semver) when the shape
+changes: minor for added fields, major for removed or retyped ones.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = "1.0.0"
+SCHEMA_ID = f"https://newsrecon.invalid/schema/dossier-{SCHEMA_VERSION}.json"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SpanOut(_Model):
+    """Evidence: ``text == article.text[start:end]`` for the article with id ``article``."""
+
+    article: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class ArticleOut(_Model):
+    id: str
+    source: str = Field(description="path, URL or path#N of the input it came from")
+    outlet: str
+    outlet_basis: str = Field(
+        description="where the outlet name came from: metadata, url, provenance_line, "
+        "self_named or file_name"
+    )
+    title: str | None
+    url: str | None
+    published: str | None = Field(description="ISO 8601 date or date-time, if known")
+    published_basis: str | None
+    language: str
+    text: str = Field(description="the clean text that every evidence offset indexes")
+
+
+class StoryOverview(_Model):
+    article_count: int
+    outlets: list[str]
+    first_published: str | None
+    last_published: str | None
+
+
+class DossierOut(_Model):
+    id: str
+    title: str
+    overview: StoryOverview
+    articles: list[ArticleOut]
+    entities: list[dict[str, Any]] = Field(default_factory=list)
+    quotes: list[dict[str, Any]] = Field(default_factory=list)
+    statements: list[dict[str, Any]] = Field(default_factory=list)
+    claims: list[dict[str, Any]] = Field(default_factory=list)
+    conflicts: list[dict[str, Any]] = Field(default_factory=list)
+    timeline: list[dict[str, Any]] = Field(default_factory=list)
+    reuse: list[dict[str, Any]] = Field(default_factory=list)
+    framing: list[dict[str, Any]] = Field(default_factory=list)
+    summary: list[dict[str, Any]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _spans_index_their_articles(self) -> DossierOut:
+        texts = {a.id: a.text for a in self.articles}
+        for span in iter_spans(self.model_dump(include=_FINDINGS)):
+            text = texts.get(span["article"])
+            if text is None or text[span["start"] : span["end"]] != span["text"]:
+                raise ValueError(f"span {span} does not index its article's text")
+        return self
+
+
+_FINDINGS = {
+    "entities",
+    "quotes",
+    "statements",
+    "claims",
+    "conflicts",
+    "timeline",
+    "reuse",
+    "framing",
+    "summary",
+}
+
+
+def iter_spans(obj: Any) -> Any:
+    """Every span-shaped dict ({article, start, end, text}) nested anywhere in ``obj``."""
+    if isinstance(obj, dict):
+        if {"article", "start", "end", "text"} <= obj.keys():
+            yield obj
+        for value in obj.values():
+            yield from iter_spans(value)
+    elif isinstance(obj, list | tuple):
+        for value in obj:
+            yield from iter_spans(value)
+
+
+class RejectedOut(_Model):
+    source: str
+    kind: str
+    reason: str
+
+
+class Document(_Model):
+    """What ``newsrecon analyze --format json`` writes."""
+
+    schema_version: str = SCHEMA_VERSION
+    pipeline_version: str
+    parameters: dict[str, Any]
+    stories: list[DossierOut]
+    rejected: list[RejectedOut]
+
+
+def json_schema() -> dict[str, Any]:
+    """The published JSON Schema of :class:`Document` (``newsrecon schema`` prints it)."""
+    schema = Document.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = SCHEMA_ID
+    schema["title"] = f"newsrecon dossier document {SCHEMA_VERSION}"
+    return schema

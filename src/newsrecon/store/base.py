@@ -1,0 +1,76 @@
+"""The store interface every backend implements (SQLite now; PostgreSQL later).
+
+Why a Protocol and not an ABC: backends live in extras that may not be installed, and the
+runner only needs the shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from newsrecon.model import Article, Rejection, Story
+
+
+@runtime_checkable
+class Store(Protocol):
+    """One writer; readers may be many. Methods that write commit before they return."""
+
+    def close(self) -> None: ...
+
+    # articles ---------------------------------------------------------------
+    def add_article(self, article: Article) -> bool:
+        """Store ``article``; False (and nothing written) if its content hash is stored already."""
+
+    def article_by_hash(self, content_hash: str) -> Article | None: ...
+
+    def get_article(self, article_id: str) -> Article:
+        """Raise :class:`newsrecon.errors.NotFound` if absent."""
+
+    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """All articles (in ingestion order), or those of ``ids`` in that order."""
+
+    def count_articles(self) -> int: ...
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
+        """Full-text search over clean text: (article id, bm25 score), best first."""
+
+    # rejections -------------------------------------------------------------
+    def add_rejection(self, rejection: Rejection) -> None: ...
+
+    def rejections(self) -> list[Rejection]: ...
+
+    # caches keyed by (article content hash, pipeline version) ------------------
+    def put_doc(self, content_hash: str, version: str, data: bytes) -> None: ...
+
+    def get_doc(self, content_hash: str, version: str) -> bytes | None: ...
+
+    def put_result(self, content_hash: str, stage: str, version: str, payload: Any) -> None:
+        """Cache a JSON-serialisable stage result."""
+
+    def get_result(self, content_hash: str, stage: str, version: str) -> Any | None: ...
+
+    # stories ----------------------------------------------------------------
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        """Replace the stored grouping with ``stories`` (ids stable for the same founders)."""
+
+    def stories(self) -> list[Story]: ...
+
+    def get_story(self, story_id: str) -> Story:
+        """Raise :class:`newsrecon.errors.NotFound` if absent (a unique id prefix is accepted)."""
+
+
+def open_store(location: str | Path) -> Store:
+    """Open the store at ``location``: a SQLite file path or ``:memory:``.
+
+    ``postgresql://`` URLs are reserved for the PostgreSQL backend (an extra).
+    """
+    loc = str(location)
+    if loc.startswith(("postgresql://", "postgres://")):
+        from newsrecon.errors import MissingExtra
+
+        raise MissingExtra("the PostgreSQL store", "postgres")
+    from newsrecon.store.sqlite import SqliteStore
+
+    return SqliteStore(loc)

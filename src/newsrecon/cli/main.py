@@ -1,14 +1,22 @@
-"""The ``newsrecon`` command."""
+"""The ``newsrecon`` command: thin wrappers over :mod:`newsrecon.api.usecases`."""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
-from newsrecon.errors import NewsreconError
-from newsrecon.report.schema import json_schema
+from newsrecon.api import usecases
+from newsrecon.cli.progress import ERR, reporter
+from newsrecon.errors import ConfigError, NewsreconError
+from newsrecon.model import AnalysisParameters, Article
+from newsrecon.report.render import format_for_path, render
+from newsrecon.report.schema import Document, json_schema
 
 app = typer.Typer(
     name="newsrecon",
@@ -17,7 +25,232 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+OUT = Console(highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on 3.11
+    typer.Option(
+        "--db",
+        envvar=usecases.ENV_DB,
+        help="SQLite store (default: $NEWSRECON_DB or ~/.local/share/newsrecon/newsrecon.db).",
+    ),
+]
+Similarity = Annotated[
+    float,
+    typer.Option(
+        "--similarity",
+        min=0.0,
+        max=1.0,
+        help="How alike two articles must be to be the same story: 0 = everything is one "
+        "story, 1 = only near-identical copies.",
+    ),
+]
+MaxBytes = Annotated[
+    int, typer.Option("--max-bytes", min=1, help="Refuse input files larger than this.")
+]
+NonEnglish = Annotated[
+    bool,
+    typer.Option(
+        "--allow-non-english", help="Analyse non-English articles instead of rejecting them."
+    ),
+]
+Format = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--format", "-f", help="json, md or html (default: from the output's extension)."),
+]
+Out = Annotated[str, typer.Option("--out", "-o", help="Output file, or - for standard output.")]
+
+_DEFAULTS = AnalysisParameters()
+
+
+def _params(similarity: float, max_bytes: int, allow_non_english: bool) -> AnalysisParameters:
+    return AnalysisParameters(
+        story_similarity=similarity, max_bytes=max_bytes, allow_non_english=allow_non_english
+    )
+
+
+def _write(text: str, out: str) -> None:
+    if out == "-":
+        sys.stdout.write(text)
+        if not text.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as err:
+        raise ConfigError(f"{out}: cannot write the output ({err.strerror})") from err
+
+
+def _emit(doc: Document, out: str, fmt: str | None) -> None:
+    kind = format_for_path(None if out == "-" else out, fmt)
+    _write(render(doc, kind), out)
+    if out != "-":
+        stories = len(doc.stories)
+        articles = sum(len(s.articles) for s in doc.stories)
+        ERR.print(
+            f"wrote {out} ({kind}): {stories} stories, {articles} articles, "
+            f"{len(doc.rejected)} inputs not analysed",
+            markup=False,
+        )
+
+
+@app.command()
+def analyze(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    out: Out = "-",
+    fmt: Format = None,
+    similarity: Similarity = _DEFAULTS.story_similarity,
+    max_bytes: MaxBytes = _DEFAULTS.max_bytes,
+    allow_non_english: NonEnglish = False,
+    db: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--db", help="Cache parses in this store (default: in memory only)."),
+    ] = None,
+) -> None:
+    """Group articles into stories and write a dossier for each.
+
+    Example: newsrecon analyze ~/collected/ -o dossier.html
+    """
+    params = _params(similarity, max_bytes, allow_non_english)
+    doc = usecases.analyze(
+        inputs,
+        params,
+        db=db,
+        stdin=sys.stdin.buffer if "-" in inputs else None,
+        progress=reporter(),
+    )
+    _emit(doc, out, fmt)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
+    db: DbOption = None,
+    similarity: Similarity = _DEFAULTS.story_similarity,
+    max_bytes: MaxBytes = _DEFAULTS.max_bytes,
+    allow_non_english: NonEnglish = False,
+) -> None:
+    """Add articles to the store and regroup the stored articles into stories.
+
+    Example: newsrecon ingest feed.xml crawl.warc.gz notes/*.txt
+    """
+    params = _params(similarity, max_bytes, allow_non_english)
+    with usecases.open_db(db) as store:
+        result, stories = usecases.ingest(
+            inputs,
+            params,
+            store,
+            stdin=sys.stdin.buffer if "-" in inputs else None,
+            progress=reporter(),
+        )
+    ERR.print(
+        f"{result.new} new articles, {len(result.articles) - result.new} already stored, "
+        f"{len(result.rejected)} not analysed; {len(stories)} stories in the store",
+        markup=False,
+    )
+
+
+@app.command()
+def stories(
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story.")] = False,
+) -> None:
+    """List the stories in the store, with their outlets and article counts.
+
+    Example: newsrecon stories --db news.db
+    """
+    with usecases.open_db(db) as store:
+        rows = usecases.list_stories(store)
+    if as_json:
+        for row in rows:
+            typer.echo(
+                json.dumps(
+                    {
+                        "id": row.story.id,
+                        "title": row.story.title,
+                        "articles": len(row.story.article_ids),
+                        "outlets": list(row.outlets),
+                        "first_published": row.first_published,
+                        "last_published": row.last_published,
+                    }
+                )
+            )
+        return
+    table = Table("story", "articles", "outlets", "dates", "title", title="Stories")
+    for row in rows:
+        dates = " – ".join(d[:10] for d in {row.first_published, row.last_published} if d)
+        table.add_row(
+            row.story.id,
+            str(len(row.story.article_ids)),
+            ", ".join(row.outlets),
+            dates,
+            row.story.title,
+        )
+    OUT.print(table)
+
+
+@app.command()
+def show(
+    item: Annotated[str, typer.Argument(help="A story id or an article id (unique prefix).")],
+    db: DbOption = None,
+    fmt: Format = None,
+    out: Out = "-",
+    removed: Annotated[
+        bool, typer.Option("--removed", help="For an article: show what cleaning removed.")
+    ] = False,
+) -> None:
+    """Show a story's dossier, or one stored article.
+
+    Example: newsrecon show st1a2b3c --format md
+    """
+    with usecases.open_db(db) as store:
+        try:
+            doc = usecases.show_story(store, item, AnalysisParameters())
+        except NewsreconError:
+            article = usecases.show_article(store, item)
+            _write(_article_text(article, removed), out)
+            return
+    _emit(doc, out, fmt or ("md" if out == "-" else None))
+
+
+def _article_text(article: Article, removed: bool) -> str:
+    lines = [
+        f"article:   {article.id}",
+        f"source:    {article.source}",
+        f"outlet:    {article.outlet}  (from {article.outlet_basis})",
+        f"title:     {article.title or '-'}",
+        f"url:       {article.url or '-'}",
+        f"published: {article.published or '-'}"
+        + (f"  (from {article.published_basis})" if article.published_basis else ""),
+        f"language:  {article.language}",
+        "",
+    ]
+    if removed:
+        lines.append(f"removed by cleaning ({len(article.removed)}):")
+        lines += [f"  [{r.reason}] {r.text!r}" for r in article.removed] or ["  (nothing)"]
+    else:
+        lines.append(article.text)
+    return "\n".join(lines)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for in the stored articles.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", min=1)] = 20,
+) -> None:
+    """Full-text search over the stored articles' clean text (best first).
+
+    Example: newsrecon search "warehouse fire"
+    """
+    with usecases.open_db(db) as store:
+        table = Table("article", "score", "outlet", "title")
+        for article_id, score in store.search(query, limit):
+            article = store.get_article(article_id)
+            table.add_row(article_id, f"{score:.2f}", article.outlet, article.title or "")
+    OUT.print(table)
 
 
 @app.command()
@@ -29,10 +262,21 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
+def _register_eval() -> None:
+    from newsrecon.cli.eval_cmd import eval_app
+    from newsrecon.cli.eval_timex import timex
+
+    eval_app.command("timex")(timex)
+    app.add_typer(eval_app, name="eval", help="Score newsrecon on annotated corpora.")
+
+
+_register_eval()
+
+
 def run() -> None:
     """Console entry point: one line per error, never a traceback for expected failures."""
     try:
         app()
     except NewsreconError as err:
-        typer.echo(f"newsrecon: {err}", err=True)
+        ERR.print(f"newsrecon: {err}", markup=False)
         sys.exit(err.exit_code)

@@ -19,9 +19,16 @@ class Store(Protocol):
 
     def close(self) -> None: ...
 
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
     # articles ---------------------------------------------------------------
     def add_article(self, article: Article) -> bool:
         """Store ``article``; False (and nothing written) if its content hash is stored already."""
+
+    def add_articles(self, articles: Iterable[Article]) -> int:
+        """Batched :meth:`add_article` in one transaction; returns how many were new."""
 
     def article_by_hash(self, content_hash: str) -> Article | None: ...
 
@@ -34,10 +41,14 @@ class Store(Protocol):
     def count_articles(self) -> int: ...
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
-        """Full-text search over clean text: (article id, bm25 score), best first."""
+        """Full-text search over title and clean text, the query taken as plain words, all
+        required: (article id, score) best first, score = -bm25 (larger is better)."""
 
     # rejections -------------------------------------------------------------
     def add_rejection(self, rejection: Rejection) -> None: ...
+
+    def add_rejections(self, rejections: Iterable[Rejection]) -> int:
+        """Batched :meth:`add_rejection`; the same (source, kind, reason) is stored once."""
 
     def rejections(self) -> list[Rejection]: ...
 

@@ -1,0 +1,157 @@
+"""The runner: batching, caching and persistence around the pipeline stages.
+
+Stages are plain functions of typed records; this is the one place that knows about the
+store, so the same stages can later run on PostgreSQL or Spark with another runner.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import BinaryIO
+
+from spacy.tokens import Doc
+
+from newsrecon.api.progress import Progress, Quiet
+from newsrecon.model import AnalysisParameters, Article, Dossier, Rejection, RejectKind, Story
+from newsrecon.pipeline import nlp
+from newsrecon.pipeline.articles import build_article
+from newsrecon.pipeline.ingest import read_inputs
+from newsrecon.pipeline.stories import features_from_doc, group_stories, grouping_parameters
+from newsrecon.store.base import Store
+
+PARSE_BATCH = 64
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ingest run did: the articles of this batch (new or already stored, each once,
+    in input order), and every input that was not analysed."""
+
+    articles: list[Article] = field(default_factory=list)
+    new: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def story_id(founder_article_id: str) -> str:
+    """Stable for the same founding article, whatever else joins the story later."""
+    return "st" + hashlib.sha256(founder_article_id.encode()).hexdigest()[:10]
+
+
+def published_date(article: Article) -> date | None:
+    if not article.published:
+        return None
+    try:
+        return datetime.fromisoformat(article.published.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
+
+
+class Runner:
+    def __init__(
+        self, store: Store, params: AnalysisParameters, progress: Progress | None = None
+    ) -> None:
+        self.store = store
+        self.params = params
+        self.progress = progress or Quiet()
+
+    # ingest ------------------------------------------------------------------
+    def ingest(self, inputs: Sequence[str], stdin: BinaryIO | None = None) -> IngestResult:
+        """Read, clean and store every input; duplicates within the batch are rejected with
+        the article they repeat, articles already stored from earlier runs are reused."""
+        result = IngestResult()
+        seen: dict[str, str] = {}
+        self.progress.task("reading articles")
+        for item in read_inputs(inputs, stdin=stdin, max_bytes=self.params.max_bytes):
+            self.progress.advance()
+            if isinstance(item, Rejection):
+                self._reject(result, item)
+                continue
+            try:
+                built = build_article(item, self.params)
+            except Exception as err:  # one article's stage bug must not sink the batch
+                built = Rejection(item.source, RejectKind.FAILED, f"analysis failed: {err!r}")
+            if isinstance(built, Rejection):
+                self._reject(result, built)
+                continue
+            if built.content_hash in seen:
+                self._reject(
+                    result,
+                    Rejection(
+                        built.source,
+                        RejectKind.DUPLICATE,
+                        f"same text as {seen[built.content_hash]} (article {built.id})",
+                    ),
+                )
+                continue
+            seen[built.content_hash] = built.source
+            stored = self.store.article_by_hash(built.content_hash)
+            if stored is None:
+                self.store.add_article(built)
+                result.new += 1
+                stored = built
+            result.articles.append(stored)
+        self.progress.done()
+        return result
+
+    def _reject(self, result: IngestResult, rejection: Rejection) -> None:
+        result.rejected.append(rejection)
+        self.store.add_rejection(rejection)
+        self.progress.rejected(rejection)
+
+    # parsing (cached by content hash and pipeline version) ----------------------
+    def docs(self, articles: Sequence[Article]) -> dict[str, Doc]:
+        version = nlp.parse_version()
+        out: dict[str, Doc] = {}
+        missing: list[Article] = []
+        for article in articles:
+            cached = self.store.get_doc(article.content_hash, version)
+            if cached is None:
+                missing.append(article)
+            else:
+                out[article.id] = nlp.docs_from_bytes(cached)[0]
+        if missing:
+            self.progress.task("parsing", total=len(missing))
+            for batch in _batches(missing, PARSE_BATCH):
+                for article, doc in zip(batch, nlp.parse(a.text for a in batch), strict=True):
+                    self.store.put_doc(article.content_hash, version, nlp.docs_to_bytes([doc]))
+                    out[article.id] = doc
+                    self.progress.advance()
+            self.progress.done()
+        return out
+
+    # stories -----------------------------------------------------------------
+    def group(self, articles: Sequence[Article], docs: dict[str, Doc]) -> list[Story]:
+        features = [features_from_doc(a.id, published_date(a), docs[a.id]) for a in articles]
+        params = grouping_parameters(self.params.story_similarity)
+        by_id = {a.id: a for a in articles}
+        stories = []
+        for group in group_stories(features, similarity=self.params.story_similarity):
+            founder = by_id[group.founder]
+            stories.append(
+                Story(
+                    id=story_id(founder.id),
+                    article_ids=group.article_ids,
+                    title=founder.title or _first_sentence(founder.text),
+                    parameters=params,
+                )
+            )
+        return stories
+
+    def dossiers(self, stories: Iterable[Story], articles: Sequence[Article]) -> list[Dossier]:
+        by_id = {a.id: a for a in articles}
+        return [Dossier(story=s, articles=tuple(by_id[i] for i in s.article_ids)) for s in stories]
+
+
+def _first_sentence(text: str, limit: int = 90) -> str:
+    line = text.strip().split("\n", 1)[0]
+    cut = line.find(". ")
+    line = line[: cut + 1] if 0 < cut < limit else line
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _batches(items: Sequence[Article], size: int) -> Iterator[Sequence[Article]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

@@ -1,0 +1,145 @@
+"""The use cases behind the CLI: analyze, ingest, stories, show.
+
+Each opens what it needs, runs the pipeline through the runner and returns records or the
+published :class:`~newsrecon.report.schema.Document`; printing is the caller's business.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from newsrecon.api.progress import Progress
+from newsrecon.api.runner import IngestResult, Runner
+from newsrecon.errors import NotFound, NothingToAnalyse, StoreError
+from newsrecon.model import AnalysisParameters, Article, Rejection, Story
+from newsrecon.report.build import build_document
+from newsrecon.report.schema import Document
+from newsrecon.store.base import Store, open_store
+from newsrecon.version import PIPELINE_VERSION
+
+ENV_DB = "NEWSRECON_DB"
+
+
+def default_db() -> Path:
+    """``$NEWSRECON_DB``, else ``$XDG_DATA_HOME/newsrecon/newsrecon.db``."""
+    if os.environ.get(ENV_DB):
+        return Path(os.environ[ENV_DB])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "newsrecon" / "newsrecon.db"
+
+
+def open_db(location: str | Path | None) -> Store:
+    """Open the user's store, creating its folder for the default location only."""
+    if location is None:
+        location = default_db()
+        try:
+            Path(location).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"{location}: cannot create the store's folder ({err})") from err
+    return open_store(location)
+
+
+def analyze(
+    inputs: Sequence[str],
+    params: AnalysisParameters,
+    *,
+    db: str | Path | None = None,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> Document:
+    """Everything for the given inputs in one go; an in-memory store unless ``db`` is given
+    (then parses are cached there and re-analysis skips unchanged articles)."""
+    store = open_store(db if db is not None else ":memory:")
+    try:
+        runner = Runner(store, params, progress)
+        result = runner.ingest(inputs, stdin)
+        _require_articles(result)
+        docs = runner.docs(result.articles)
+        stories = runner.group(result.articles, docs)
+        dossiers = runner.dossiers(stories, result.articles)
+        return build_document(dossiers, result.rejected, params, PIPELINE_VERSION)
+    finally:
+        store.close()
+
+
+def ingest(
+    inputs: Sequence[str],
+    params: AnalysisParameters,
+    store: Store,
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> tuple[IngestResult, list[Story]]:
+    """Store the inputs, then regroup every stored article into stories (parses cached)."""
+    runner = Runner(store, params, progress)
+    result = runner.ingest(inputs, stdin)
+    _require_articles(result)
+    articles = list(store.articles())
+    stories = runner.group(articles, runner.docs(articles))
+    store.save_stories(stories)
+    return result, stories
+
+
+@dataclass(frozen=True, slots=True)
+class StorySummary:
+    story: Story
+    outlets: tuple[str, ...]
+    first_published: str | None
+    last_published: str | None
+
+
+def list_stories(store: Store) -> list[StorySummary]:
+    out = []
+    for story in store.stories():
+        articles = list(store.articles(story.article_ids))
+        dates = sorted(a.published for a in articles if a.published)
+        out.append(
+            StorySummary(
+                story,
+                tuple(sorted({a.outlet for a in articles})),
+                dates[0] if dates else None,
+                dates[-1] if dates else None,
+            )
+        )
+    return out
+
+
+def show_story(store: Store, story_id: str, params: AnalysisParameters) -> Document:
+    story = store.get_story(story_id)
+    articles = list(store.articles(story.article_ids))
+    runner = Runner(store, params)
+    dossiers = runner.dossiers([story], articles)
+    return build_document(dossiers, [], params, PIPELINE_VERSION)
+
+
+def show_article(store: Store, article_id: str) -> Article:
+    try:
+        return store.get_article(article_id)
+    except NotFound:
+        matches = [a for a in store.articles() if a.id.startswith(article_id)]
+        if len(matches) == 1:
+            return matches[0]
+        raise
+
+
+def _require_articles(result: IngestResult) -> None:
+    if not result.articles:
+        reasons = "; ".join(r.message() for r in result.rejected[:3]) or "no input given"
+        raise NothingToAnalyse(f"nothing could be analysed ({reasons})")
+
+
+__all__ = [
+    "Rejection",
+    "StorySummary",
+    "analyze",
+    "default_db",
+    "ingest",
+    "list_stories",
+    "open_db",
+    "show_article",
+    "show_story",
+]

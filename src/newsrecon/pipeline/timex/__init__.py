@@ -1,0 +1,83 @@
+"""Temporal expressions (TIMEX3) found in a text and normalised against its publication date.
+
+Rule-based, after the TimeML/TIMEX3 annotation guidelines and the categories of HeidelTime's
+English resources (explicit dates, weekdays and months resolved by the tense of the sentence,
+relative periods, durations, times of day, sets, and the vague PRESENT_REF, PAST_REF and
+FUTURE_REF). Relative expressions count from the anchor (the publication date) or, for
+"a year earlier" and "the next day", from the last date the text named. Without an anchor,
+the digits that would have come from it are written X ("XXXX-11-16").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from newsrecon.pipeline.timex.context import Context
+from newsrecon.pipeline.timex.points import infer_year
+from newsrecon.pipeline.timex.rules import RULES, Resolved
+
+__all__ = ["Timex", "find_timexes", "infer_year"]
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """One temporal expression: ``text == source[start:end]``, with its TIMEX3 type and value.
+
+    ``anchored`` says whether the value depends on the anchor (a relative expression), which
+    is what a timeline must recompute when a better publication date becomes known.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str
+    anchored: bool
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    found: list[tuple[int, int, int, re.Match[str]]] = []
+    for index, (_, pattern, _handler) in enumerate(RULES):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                found.append((match.start(), match.end(), index, match))
+    # Longest first, then earliest, then the rule listed first.
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    taken: list[tuple[int, int, int, re.Match[str]]] = []
+    occupied = bytearray(len(text))
+    for candidate in found:
+        start, end = candidate[0], candidate[1]
+        if any(occupied[start:end]):
+            continue
+        occupied[start:end] = b"\x01" * (end - start)
+        taken.append(candidate)
+    taken.sort(key=lambda c: c[0])
+    return taken
+
+
+def _masked(resolved: Resolved) -> str:
+    value = resolved.value
+    if resolved.mask == "year":
+        return "XXXX" + value[4:]
+    if resolved.mask == "all":
+        head, sep, tail = value.partition("T")
+        return re.sub(r"\d", "X", head) + sep + tail
+    return value
+
+
+def find_timexes(text: str, anchor: date | datetime | None) -> list[Timex]:
+    """Temporal expressions in ``text``, in order, normalised against ``anchor``."""
+    day = anchor.date() if isinstance(anchor, datetime) else anchor
+    ctx = Context.of(text, day)
+    out: list[Timex] = []
+    for start, end, index, match in _candidates(text):
+        resolved = RULES[index][2](match, ctx)
+        if resolved is None:
+            continue
+        if resolved.point is not None:
+            ctx.reference = resolved.point
+        value = resolved.value if day is not None else _masked(resolved)
+        out.append(Timex(start, end, text[start:end], resolved.type, value, resolved.anchored))
+    return out

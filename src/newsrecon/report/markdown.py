@@ -1,0 +1,221 @@
+"""The dossier as Markdown, for reading in an editor or a repository viewer.
+
+Article text comes from the web and Markdown viewers render inline HTML, so every piece of
+text from the document is escaped: HTML's ``<``, ``>`` and ``&`` become entities, inline
+markup characters are backslash-escaped, and a line is never allowed to start a heading, list,
+quote, table, fence or code block. What a viewer shows is the article's words, never its markup.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from newsrecon.report.schema import ArticleOut, Document, DossierOut
+from newsrecon.report.sections import (
+    article_title,
+    columns,
+    document_title,
+    findings,
+    is_span,
+    label,
+    outlet_counts,
+    present_sections,
+    scalar,
+)
+
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+# Characters that start inline markup anywhere in a line (GitHub also renders $math$).
+_INLINE = re.compile(r"[\\`*_\[\]|~$<>&]")
+# What makes a line a block: ATX headings, list bullets, setext underlines, ordered lists.
+_BLOCK_START = re.compile(r"[#+=-]|\d{1,9}(?=[.)])")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+def render_markdown(doc: Document) -> str:
+    single = len(doc.stories) == 1
+    lines = [f"# {escape_inline(document_title(doc))}", ""]
+    for story in doc.stories:
+        lines += _story(story, level=2 if single else 3, heading=not single)
+    lines += _rejected(doc)
+    lines += _colophon(doc)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def escape_inline(text: str) -> str:
+    """``text`` on one line (whitespace runs become one space), safe inside a line of Markdown.
+
+    Not at a line start: there, :func:`_guard_line_start` must also apply.
+    """
+    return _escape_chars(" ".join(text.split()))
+
+
+def escape_block(text: str) -> str:
+    """Multi-line ``text`` as Markdown paragraphs that render exactly its words.
+
+    Blank lines separate paragraphs; single line breaks become hard breaks. Leading
+    indentation is dropped, since four spaces would make a code block.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    paragraphs = []
+    for paragraph in _PARAGRAPH_BREAK.split(text):
+        lines = [
+            _guard_line_start(_escape_chars(line.strip(" \t"))) for line in paragraph.split("\n")
+        ]
+        paragraphs.append("\\\n".join(line for line in lines if line))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _escape_chars(text: str) -> str:
+    return _INLINE.sub(lambda m: _ENTITIES.get(m[0], "\\" + m[0]), text)
+
+
+def _guard_line_start(out: str) -> str:
+    """Escape what would make an (already escaped) line a heading or a list item."""
+    block = _BLOCK_START.match(out)
+    if block is None:
+        return out
+    if block[0][0].isdigit():
+        return out[: block.end()] + "\\" + out[block.end() :]
+    return "\\" + out
+
+
+def _story(story: DossierOut, level: int, heading: bool) -> list[str]:
+    h = "#" * level
+    lines = [f"{'#' * (level - 1)} {escape_inline(story.title)}", ""] if heading else []
+    lines += _overview(story)
+    numbers = {a.id: n for n, a in enumerate(story.articles, 1)}
+    outlets = {a.id: a.outlet for a in story.articles}
+    for section in present_sections(story):
+        items = findings(story, section)
+        lines += [f"{h} {section.title} ({len(items)})", ""]
+        for n, item in enumerate(items, 1):
+            marker = f"{n}. "
+            body = _mapping(item, numbers, outlets) or ["- (no fields)"]
+            lines.append(marker + body[0])
+            lines += [" " * len(marker) + line for line in body[1:]]
+        lines.append("")
+    lines += [f"{h} Articles ({len(story.articles)})", ""]
+    for n, article in enumerate(story.articles, 1):
+        lines += _article(article, n, h + "#")
+    return lines
+
+
+def _overview(story: DossierOut) -> list[str]:
+    o = story.overview
+    outlets = ", ".join(f"{escape_inline(name)} ({count})" for name, count in outlet_counts(story))
+    if o.first_published and o.last_published:
+        dates = escape_inline(
+            o.first_published
+            if o.first_published == o.last_published
+            else f"{o.first_published} to {o.last_published}"
+        )
+    else:
+        dates = "unknown"
+    return [
+        f"- **Articles:** {o.article_count}",
+        f"- **Outlets ({len(o.outlets)}):** {outlets or '—'}",
+        f"- **Published:** {dates}",
+        "",
+    ]
+
+
+def _mapping(
+    item: Mapping[str, Any], numbers: Mapping[str, int], outlets: Mapping[str, str]
+) -> list[str]:
+    """A record as a bullet list, one field a line; nested records become nested lists."""
+    lines = []
+    for key in columns([item]):
+        value = item[key]
+        head = f"- **{escape_inline(label(key))}:**"
+        inline = _inline(value, numbers, outlets)
+        if inline is not None:
+            lines.append(f"{head} {inline}")
+        else:
+            lines.append(head)
+            lines += ["  " + line for line in _nested(value, numbers, outlets)]
+    return lines
+
+
+def _nested(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) -> list[str]:
+    if isinstance(value, Mapping):
+        return _mapping(value, numbers, outlets)
+    lines = []
+    for element in value:
+        inline = _inline(element, numbers, outlets)
+        if inline is not None:
+            lines.append(f"- {_guard_line_start(inline)}")
+        else:
+            body = _nested(element, numbers, outlets) or ["—"]
+            lines.append("- " + body[0].removeprefix("- "))
+            lines += ["  " + line for line in body[1:]]
+    return lines
+
+
+def _inline(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) -> str | None:
+    """``value`` on one line, or None when it needs a nested list."""
+    if is_span(value):
+        article = str(value["article"])
+        where = f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
+        return (
+            f"“{escape_inline(str(value['text']))}” "
+            f"({escape_inline(where)}, characters {value['start']}–{value['end']})"
+        )
+    if isinstance(value, Mapping):
+        return None if value else "—"
+    if isinstance(value, list):
+        if not value:
+            return "—"
+        if all(not isinstance(v, Mapping | list) for v in value):
+            return ", ".join(escape_inline(scalar(v)) for v in value)
+        return None
+    return escape_inline(scalar(value))
+
+
+def _article(article: ArticleOut, number: int, h: str) -> list[str]:
+    published = escape_inline(article.published) if article.published else "unknown"
+    if article.published and article.published_basis:
+        published += f" (from {escape_inline(article.published_basis)})"
+    lines = [
+        f"{h} {number}. {escape_inline(article_title(article))}",
+        "",
+        f"- **Outlet:** {escape_inline(article.outlet)} "
+        f"(from {escape_inline(article.outlet_basis)})",
+        f"- **Published:** {published}",
+        f"- **Source:** {escape_inline(article.source)}",
+    ]
+    if article.url:
+        lines.append(f"- **URL:** {escape_inline(article.url)}")
+    lines += [
+        f"- **Language:** {escape_inline(article.language)}",
+        f"- **Article id:** {escape_inline(article.id)}",
+        "",
+        escape_block(article.text) or "*(no text)*",
+        "",
+    ]
+    return lines
+
+
+def _rejected(doc: Document) -> list[str]:
+    lines = [f"## Not analysed ({len(doc.rejected)})", ""]
+    if not doc.rejected:
+        return [*lines, "Every input was analysed.", ""]
+    for r in doc.rejected:
+        lines.append(
+            f"- **{escape_inline(r.source)}** ({escape_inline(r.kind)}): {escape_inline(r.reason)}"
+        )
+    return [*lines, ""]
+
+
+def _colophon(doc: Document) -> list[str]:
+    params = ", ".join(
+        f"{escape_inline(k)} = {escape_inline(scalar(v))}" for k, v in doc.parameters.items()
+    )
+    return [
+        "---",
+        "",
+        f"Made by newsrecon (pipeline {escape_inline(doc.pipeline_version)}, "
+        f"schema {escape_inline(doc.schema_version)}). Parameters: {params or 'none'}.",
+        "",
+    ]

@@ -1,0 +1,93 @@
+"""What the Markdown and HTML renderings share: the finding sections in reading order and the
+generic way a finding's fields are labelled, so both renderings tell the same story."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeGuard
+
+from newsrecon.report.schema import ArticleOut, Document, DossierOut
+
+SPAN_KEYS = frozenset({"article", "start", "end", "text"})
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A finding list of :class:`DossierOut` (``field``) and its heading."""
+
+    field: str
+    title: str
+
+
+# Reading order: the synthesis first, then what is disputed, then the supporting detail.
+SECTIONS = (
+    Section("summary", "Summary"),
+    Section("claims", "Claims and corroboration"),
+    Section("conflicts", "Conflicts"),
+    Section("statements", "Statements"),
+    Section("quotes", "Quotes"),
+    Section("entities", "Entities"),
+    Section("timeline", "Timeline"),
+    Section("reuse", "Reuse"),
+    Section("framing", "Framing"),
+)
+
+
+def findings(story: DossierOut, section: Section) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = getattr(story, section.field)
+    return items
+
+
+def present_sections(story: DossierOut) -> list[Section]:
+    """Only sections with findings are shown: an empty heading says nothing to a reader."""
+    return [s for s in SECTIONS if findings(story, s)]
+
+
+def is_span(value: object) -> TypeGuard[Mapping[str, Any]]:
+    """The same test :func:`newsrecon.report.schema.iter_spans` applies."""
+    return isinstance(value, Mapping) and value.keys() >= SPAN_KEYS
+
+
+def columns(items: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every key of ``items`` in order of first appearance, so tables keep the record's order."""
+    seen: dict[str, None] = {}
+    for item in items:
+        seen.update(dict.fromkeys(item))
+    return list(seen)
+
+
+def label(key: str) -> str:
+    """``published_basis`` -> ``Published basis``."""
+    words = key.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def scalar(value: object) -> str:
+    """A non-container finding value as readers expect it (``yes`` rather than ``True``)."""
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.3g}"
+    return str(value)
+
+
+def outlet_counts(story: DossierOut) -> list[tuple[str, int]]:
+    """Outlets with their article counts, most articles first, then by name."""
+    counts = Counter(a.outlet for a in story.articles)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def article_title(article: ArticleOut) -> str:
+    return article.title.strip() if article.title and article.title.strip() else "(untitled)"
+
+
+def document_title(doc: Document) -> str:
+    if len(doc.stories) == 1:
+        return doc.stories[0].title
+    if not doc.stories:
+        return "newsrecon dossier: no stories"
+    return f"newsrecon dossier: {len(doc.stories)} stories"

@@ -6,6 +6,7 @@ store, so the same stages can later run on PostgreSQL or Spark with another runn
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 from newsrecon.api.progress import Progress, Quiet
 from newsrecon.model import AnalysisParameters, Article, Dossier, Rejection, RejectKind, Story
 from newsrecon.pipeline import nlp
+from newsrecon.pipeline.analysis import StoryInput, analyse_story
 from newsrecon.pipeline.articles import build_article
 from newsrecon.pipeline.ingest import read_inputs
 from newsrecon.pipeline.stories import features_from_doc, group_stories, grouping_parameters
@@ -140,9 +142,39 @@ class Runner:
             )
         return stories
 
-    def dossiers(self, stories: Iterable[Story], articles: Sequence[Article]) -> list[Dossier]:
+    def dossiers(
+        self,
+        stories: Iterable[Story],
+        articles: Sequence[Article],
+        docs: dict[str, Doc] | None = None,
+    ) -> tuple[list[Dossier], list[Rejection]]:
+        """Run the story stages on each story; a stage that fails is reported as a rejection
+        naming the story and the stage, and the dossier goes out without that stage."""
         by_id = {a.id: a for a in articles}
-        return [Dossier(story=s, articles=tuple(by_id[i] for i in s.article_ids)) for s in stories]
+        docs = docs if docs is not None else self.docs(articles)
+        out: list[Dossier] = []
+        failed: list[Rejection] = []
+        stories = list(stories)
+        self.progress.task("analysing stories", total=len(stories))
+        for story in stories:
+            members = tuple(by_id[i] for i in story.article_ids)
+            results, failures = analyse_story(
+                StoryInput(story, members, {a.id: docs[a.id] for a in members})
+            )
+            failed += [
+                Rejection(f"story {story.id}", RejectKind.FAILED, f"{f.stage} failed: {f.reason}")
+                for f in failures
+            ]
+            findings = {name: results.get(name, ()) for name in DOSSIER_FIELDS}
+            out.append(Dossier(story=story, articles=members, **findings))
+            self.progress.advance()
+        self.progress.done()
+        return out, failed
+
+
+DOSSIER_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Dossier) if f.name not in {"story", "articles"}
+)
 
 
 def _first_sentence(text: str, limit: int = 90) -> str:

@@ -60,8 +60,8 @@ def analyze(
         _require_articles(result)
         docs = runner.docs(result.articles)
         stories = runner.group(result.articles, docs)
-        dossiers = runner.dossiers(stories, result.articles)
-        return build_document(dossiers, result.rejected, params, PIPELINE_VERSION)
+        dossiers, failed = runner.dossiers(stories, result.articles, docs)
+        return build_document(dossiers, [*result.rejected, *failed], params, PIPELINE_VERSION)
     finally:
         store.close()
 
@@ -112,8 +112,8 @@ def show_story(store: Store, story_id: str, params: AnalysisParameters) -> Docum
     story = store.get_story(story_id)
     articles = list(store.articles(story.article_ids))
     runner = Runner(store, params)
-    dossiers = runner.dossiers([story], articles)
-    return build_document(dossiers, [], params, PIPELINE_VERSION)
+    dossiers, failed = runner.dossiers([story], articles)
+    return build_document(dossiers, failed, params, PIPELINE_VERSION)
 
 
 def show_article(store: Store, article_id: str) -> Article:

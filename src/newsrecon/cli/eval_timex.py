@@ -1,4 +1,4 @@
-"""``newsrecon eval timex DIR``: the command function; the lead registers it on ``eval``."""
+"""``newsrecon eval timex DIR``: temporal expressions scored TempEval-3 style."""
 
 from __future__ import annotations
 
@@ -38,3 +38,7 @@ def timex(
             row = scores[kind]
             table.add_row(system, kind, *(f"{row[k]:.3f}" for k in ("precision", "recall", "f1")))
     _OUT.print(table)
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    eval_app.command("timex")(timex)

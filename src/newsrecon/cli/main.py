@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -262,15 +263,21 @@ def schema() -> None:
     typer.echo(json.dumps(json_schema(), indent=2))
 
 
-def _register_eval() -> None:
-    from newsrecon.cli.eval_cmd import eval_app
-    from newsrecon.cli.eval_timex import timex
+# Command modules beyond the core ones above. Each defines ``register(app, eval_app)`` adding
+# its commands (``newsrecon entities``) and eval subcommands (``newsrecon eval coref``); one line
+# per module here keeps this file small as capabilities land.
+COMMAND_MODULES: tuple[str, ...] = ("newsrecon.cli.eval_timex",)
 
-    eval_app.command("timex")(timex)
+
+def _register_commands() -> None:
+    from newsrecon.cli.eval_cmd import eval_app
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(app, eval_app)
     app.add_typer(eval_app, name="eval", help="Score newsrecon on annotated corpora.")
 
 
-_register_eval()
+_register_commands()
 
 
 def run() -> None:

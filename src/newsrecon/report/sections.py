@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
+from pydantic import BaseModel
+
 from newsrecon.report.schema import ArticleOut, Document, DossierOut
 
 SPAN_KEYS = frozenset({"article", "start", "end", "text"})
@@ -36,8 +38,9 @@ SECTIONS = (
 
 
 def findings(story: DossierOut, section: Section) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = getattr(story, section.field)
-    return items
+    """A section's findings as plain dicts, whether the schema types the field or not."""
+    items: list[Any] = getattr(story, section.field)
+    return [i.model_dump(mode="json") if isinstance(i, BaseModel) else i for i in items]
 
 
 def present_sections(story: DossierOut) -> list[Section]:

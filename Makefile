@@ -52,7 +52,7 @@ bench: install
 
 ## lock: re-resolve pinned, hashed dependencies (needs the registry)
 lock:
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra dev \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links --extra dev --extra spark --extra web --extra postgres \
 	  --output-file requirements.lock pyproject.toml
 
 clean:

@@ -9,8 +9,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from newsrecon.api import usecases
-from newsrecon.model import AnalysisParameters
 from newsrecon.report.render import render
 from newsrecon.report.schema import Document, json_schema
 
@@ -20,8 +18,8 @@ CALL_TO_ACTION = re.compile(r"^\s*(book a demo|get in touch)\s*$", re.IGNORECASE
 
 
 @pytest.fixture(scope="module")
-def doc(seeds_dir: Path) -> Document:
-    return usecases.analyze([str(seeds_dir)], AnalysisParameters())
+def doc(seed_document: Document) -> Document:
+    return seed_document
 
 
 def _raw_lines(path: Path) -> list[str]:

@@ -59,8 +59,20 @@ class StageSpec:
         return fn
 
 
-# In dependency order. Each issue adds its line here and nowhere else in this module.
-STORY_STAGES: tuple[StageSpec, ...] = ()
+# In dependency order. Each capability uncomments (or adds) its own line when its stage exists.
+STORY_STAGES: tuple[StageSpec, ...] = (
+    # StageSpec("reuse", "newsrecon.pipeline.reuse.stage:reuse_stage"),
+    # StageSpec("entities", "newsrecon.pipeline.entities.stage:entities_stage"),
+    # StageSpec("timeline", "newsrecon.pipeline.timeline.stage:timeline_stage", ("entities",)),
+    # StageSpec("quotes", "newsrecon.pipeline.quotes.stage:quotes_stage", ("entities",)),
+    # StageSpec(
+    #     "claims",
+    #     "newsrecon.pipeline.claims.stage:claims_stage",
+    #     ("entities", "wire_groups", "quotes", "published_estimates"),
+    # ),
+    # StageSpec("framing", "newsrecon.pipeline.framing.stage:framing_stage", ("claims",)),
+    # StageSpec("summary", "newsrecon.pipeline.summary.stage:summary_stage", ("claims",)),
+)
 
 
 @dataclass(frozen=True, slots=True)

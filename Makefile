@@ -22,9 +22,7 @@ install: $(STAMP)
 ## demo: analyse examples/ and write the dossier in HTML, JSON and Markdown
 demo: install
 	@mkdir -p $(OUT)
-	$(BIN)/newsrecon analyze examples/ -o $(OUT)/dossier.json
-	$(BIN)/newsrecon analyze examples/ -o $(OUT)/dossier.md
-	$(BIN)/newsrecon analyze examples/ -o $(OUT)/dossier.html
+	$(BIN)/newsrecon analyze examples/ -o $(OUT)/dossier.html -o $(OUT)/dossier.json -o $(OUT)/dossier.md
 	@echo "dossier written to $(OUT)/dossier.html ($(OUT)/dossier.json, $(OUT)/dossier.md)"
 
 ## test: lint, type-check, layer contracts, then the whole test suite

@@ -62,6 +62,14 @@ Format = Annotated[
     typer.Option("--format", "-f", help="json, md or html (default: from the output's extension)."),
 ]
 Out = Annotated[str, typer.Option("--out", "-o", help="Output file, or - for standard output.")]
+Outs = Annotated[
+    list[str],
+    typer.Option(
+        "--out",
+        "-o",
+        help="Output file, or - for standard output; repeat to write several formats at once.",
+    ),
+]
 
 _DEFAULTS = AnalysisParameters()
 
@@ -100,7 +108,7 @@ def _emit(doc: Document, out: str, fmt: str | None) -> None:
 @app.command()
 def analyze(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, or - for stdin.")],
-    out: Out = "-",
+    outs: Outs = ["-"],  # noqa: B006 (Typer reads the default; it is never mutated)
     fmt: Format = None,
     similarity: Similarity = _DEFAULTS.story_similarity,
     max_bytes: MaxBytes = _DEFAULTS.max_bytes,
@@ -112,7 +120,7 @@ def analyze(
 ) -> None:
     """Group articles into stories and write a dossier for each.
 
-    Example: newsrecon analyze ~/collected/ -o dossier.html
+    Example: newsrecon analyze ~/collected/ -o dossier.html -o dossier.json
     """
     params = _params(similarity, max_bytes, allow_non_english)
     doc = usecases.analyze(
@@ -122,7 +130,8 @@ def analyze(
         stdin=sys.stdin.buffer if "-" in inputs else None,
         progress=reporter(),
     )
-    _emit(doc, out, fmt)
+    for out in outs:
+        _emit(doc, out, fmt)
 
 
 @app.command()

@@ -29,7 +29,7 @@ demo: install
 test: install system lint typecheck imports unit
 
 system:
-	@bash scripts/system-deps.sh
+	@bash scripts/system-deps.sh chromium $$(command -v java >/dev/null || echo openjdk-17-jre-headless)
 
 lint: install
 	$(BIN)/ruff check src tests scripts
@@ -47,6 +47,10 @@ unit: install
 ## bench: ingest throughput and peak memory (figures quoted in README.md)
 bench: install
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_reuse.py
+	$(PY) scripts/bench_quotes.py
+	$(PY) scripts/bench_spark.py
+	$(PY) scripts/bench_stories.py
 
 ## lock: re-resolve pinned, hashed dependencies (needs the registry)
 lock:

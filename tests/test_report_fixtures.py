@@ -3,10 +3,12 @@ records of the shapes later stages will define, and a large story."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
-
 from newsrecon.model import AnalysisParameters, Article, Dossier, Rejection, RejectKind, Span, Story
+from newsrecon.model.claims import Claim, ClaimStatus, OutletStance, Stance
+from newsrecon.model.entities import Alias, Entity
+from newsrecon.model.findings import Conflict, ConflictSide, Severity
+from newsrecon.model.framing import FramingCell, FramingRow, FramingTerm
+from newsrecon.model.summary import SummarySentence
 from newsrecon.report.build import build_document
 from newsrecon.report.schema import Document
 
@@ -21,27 +23,6 @@ HOSTILE_TEXT = (
     "<!-- comment --> <style>body{display:none}</style> ]]> {{ 7*7 }} {% raw %}"
 )
 HOSTILE_TITLE = '<b onmouseover="alert(5)">Bold</b> & "quoted" {{ title }}'
-
-
-class Stance(StrEnum):
-    SUPPORTS = "supports"
-    DISPUTES = "disputes"
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    name: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    text: str
-    stance: Stance
-    confidence: float
-    evidence: tuple[Span, ...]
-    mentions: tuple[Mention, ...] = ()
-    extra: dict[str, object] | None = None
 
 
 def article(
@@ -82,20 +63,62 @@ def hostile_document() -> Document:
     )
     plain = article(2, "The river rose.\nIt rose again.\n\nOfficials said so.", outlet="Plain")
     script_at = HOSTILE_TEXT.index("<script>")
+    outlets = ("Evil <i>Outlet</i>", "Plain")
     claims = (
         Claim(
-            text="Something <b>was</b> found",
-            stance=Stance.SUPPORTS,
-            confidence=0.75,
+            id="c1",
+            text="Something <b>was</b> found <img src=x onerror=alert(6)>",
             evidence=(Span("a1", 0, script_at + 8), Span("a2", 0, 15)),
-            mentions=(Mention("river", Span("a2", 4, 9)),),
-            extra={"note": "<img src=x onerror=alert(6)>", "flag": True},
+            outlets=outlets,
+            stances=tuple(OutletStance(o, Stance.REPORTED) for o in outlets),
+            status=ClaimStatus.CORROBORATED,
+            independent_sources=2,
         ),
         Claim(
+            id="c2",
             text="Overlapping and crossing a paragraph break",
-            stance=Stance.DISPUTES,
-            confidence=0.5,
             evidence=(Span("a1", script_at, script_at + 90), Span("a2", 10, 40)),
+            outlets=outlets,
+            stances=(
+                OutletStance(outlets[0], Stance.REPORTED),
+                OutletStance(outlets[1], Stance.CONTRADICTED),
+            ),
+            status=ClaimStatus.DISPUTED,
+            independent_sources=1,
+            attribution="<b>officials</b>",
+        ),
+    )
+    conflict = Conflict(
+        id="k1",
+        kind="number",
+        severity=Severity.ERROR,
+        explanation="<script>alert(7)</script> two counts",
+        sides=(
+            ConflictSide("<i>one</i>", (outlets[0],), (Span("a1", 0, 9),)),
+            ConflictSide("two", (outlets[1],), (Span("a2", 4, 9),)),
+        ),
+    )
+    term = FramingTerm("official", "neutral", 1, (Span("a1", 0, 9),))
+    framing = FramingRow(
+        "framing-source",
+        "source",
+        "",
+        "Sources <b>cited</b>",
+        (
+            FramingCell(outlets[0], ("a1",), 40, 1, 25.0, (term,)),
+            FramingCell(outlets[1], ("a2",), 8, 0, 0.0, ()),
+        ),
+    )
+    summary = (
+        SummarySentence(
+            1,
+            "summary",
+            plain.text[:15],
+            Span("a2", 0, 15),
+            outlets,
+            (Span("a2", 0, 15), Span("a1", 0, script_at + 8)),
+            "claim c1",
+            "c1",
         ),
     )
     story = Story(id="s1", article_ids=("a1", "a2"), title=HOSTILE_TITLE)
@@ -103,7 +126,28 @@ def hostile_document() -> Document:
         story=story,
         articles=(hostile, plain),
         claims=claims,
-        entities=(Mention("Officials", Span("a1", 0, 9)), Mention("river", Span("a1", 55, 60))),
+        conflicts=(conflict,),
+        framing=(framing,),
+        summary=summary,
+        entities=(
+            Entity(
+                "e1",
+                "Officials",
+                "ORG",
+                (Alias("Officials", outlets),),
+                (Span("a1", 0, 9),),
+                (outlets[0],),
+            ),
+            Entity(
+                "e2",
+                "river",
+                "LOC",
+                (Alias("river <b>", outlets),),
+                (Span("a1", 55, 60),),
+                (outlets[0],),
+            ),
+        ),
+        wire_groups=(("a1",), ("a2",)),
     )
     rejected = [Rejection("<b>bad</b>.bin", RejectKind.BINARY, "binary file <NUL> bytes")]
     return build_document([dossier], rejected, AnalysisParameters(), "test-1")
@@ -120,11 +164,15 @@ def large_document(articles: int = 50) -> Document:
         )
         for n in range(1, articles + 1)
     )
+    outlets = tuple(sorted({a.outlet for a in items}))
     claim = Claim(
+        id="c1",
         text="Every article has two paragraphs",
-        stance=Stance.SUPPORTS,
-        confidence=1.0,
         evidence=tuple(Span(a.id, 0, 13) for a in items),
+        outlets=outlets,
+        stances=tuple(OutletStance(o, Stance.REPORTED) for o in outlets),
+        status=ClaimStatus.CORROBORATED,
+        independent_sources=len(outlets),
     )
     story = Story(id="big", article_ids=tuple(a.id for a in items), title="A large story")
     dossier = Dossier(story=story, articles=items, claims=(claim,))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsrecon.report.html import paragraphs, render_html, segment
+from newsrecon.report.html import paragraphs, render_html, segment, story_view
 from newsrecon.report.schema import Document, iter_spans
 from tests.test_report_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, hostile_document, large_document
 
@@ -105,18 +105,16 @@ def test_article_text_round_trips_paragraph_by_paragraph(make: Callable[[], Docu
 def test_each_finding_marks_exactly_its_evidence(make: Callable[[], Document]) -> None:
     doc = make()
     tree = _tree(doc)
-    buttons = {b.get("data-finding"): b for b in tree.xpath("//button[@data-finding]")}
-    marked = set(tree.xpath("//mark/@data-finding"))
-    assert marked == set(buttons)
-    assert all(b.get("hidden") is not None for b in buttons.values())  # shown by the script
+    controls = {c.get("data-finding") for c in tree.xpath("//*[@data-finding]")}
+    marked = {f for m in tree.xpath("//mark/@data-findings") for f in m.split()}
+    view = story_view(1, doc.stories[0])
+    with_evidence = {f for f, item in view.registry.items() if list(iter_spans(item))}
+    assert marked == with_evidence
+    assert with_evidence <= controls
     story = doc.stories[0]
-    for finding_id in buttons:
-        row = tree.get_element_by_id(finding_id)
-        _, field, number = finding_id.rsplit("-", 2)
-        item = getattr(story, field)[int(number) - 1]
-        assert row.xpath(".//button")[0].get("data-finding") == finding_id
+    for finding_id in with_evidence:
+        item = view.registry[finding_id]
         for n, article in enumerate(story.articles, 1):
-            shown = set(range(len(article.text)))
             covered = {
                 i
                 for span in iter_spans(item)
@@ -124,9 +122,13 @@ def test_each_finding_marks_exactly_its_evidence(make: Callable[[], Document]) -
                 for i in range(span["start"], span["end"])
             }
             in_paragraphs = {i for s, e in paragraphs(article.text) for i in range(s, e)}
-            expected = "".join(article.text[i] for i in sorted(covered & in_paragraphs & shown))
+            expected = "".join(article.text[i] for i in sorted(covered & in_paragraphs))
             card = tree.get_element_by_id(f"story-1-article-{n}")
-            marks = card.xpath(f'.//mark[@data-finding="{finding_id}"]')
+            marks = [
+                m
+                for m in card.xpath(".//mark[@data-findings]")
+                if finding_id in m.get("data-findings").split()
+            ]
             assert "".join(m.text_content() for m in marks) == expected
 
 

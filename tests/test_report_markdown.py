@@ -115,8 +115,12 @@ def test_markdown_structure_lists_findings_articles_and_rejections() -> None:
     titles = [h.text_content() for h in tree.xpath("//h1 | //h2 | //h3")]
     assert titles[0] == HOSTILE_TITLE
     assert titles[1:] == [
+        "Summary (1)",
         "Claims and corroboration (2)",
+        "Conflicts (1)",
         "Entities (2)",
+        "Framing",
+        "Sources cited",
         "Articles (2)",
         f"1. {HOSTILE_TITLE}",
         "2. Title",
@@ -139,4 +143,4 @@ def test_many_stories_nest_under_one_title() -> None:
     tree = lxml.html.document_fromstring(MD.render(render_markdown(doc)))
     assert [h.text_content() for h in tree.xpath("//h1")] == ["newsrecon dossier: 2 stories"]
     assert [h.text_content() for h in tree.xpath("//h2")][:2] == ["A large story", HOSTILE_TITLE]
-    assert len(tree.xpath("//h4")) == 5 + 2
+    assert len(tree.xpath("//h4")) == 5 + 2 + 1  # articles of both stories, one framing table

@@ -35,8 +35,16 @@ def _doc(span_text: str) -> dict:
                         "text": "Hello world",
                     }
                 ],
-                "claims": [
-                    {"evidence": [{"article": "a1", "start": 6, "end": 11, "text": span_text}]}
+                "summary": [
+                    {
+                        "rank": 1,
+                        "kind": "summary",
+                        "text": "world",
+                        "evidence": {"article": "a1", "start": 6, "end": 11, "text": span_text},
+                        "outlets": ["o"],
+                        "support": [],
+                        "basis": "b",
+                    }
                 ],
             }
         ],

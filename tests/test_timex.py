@@ -7,7 +7,9 @@ from datetime import date, datetime
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.language import Language
 
+from newsrecon.pipeline.nlp import get_pipeline
 from newsrecon.pipeline.timex import Timex, find_timexes, infer_year
 
 ANCHOR = date(2024, 3, 15)  # a Friday
@@ -209,3 +211,96 @@ def test_spans_are_the_text(words: list[str], seps: str, with_anchor: bool) -> N
 def test_any_text_is_safe(text: str) -> None:
     for timex in find_timexes(text, ANCHOR):
         assert text[timex.start : timex.end] == timex.text
+
+
+# --- rules added for the TimeML conventions (fictional sentences, anchor Friday 2024-03-15) --
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span", "type_", "value"),
+    [
+        # A clock time with its day is one TIME (TIMEX3 extent), the day read as usual.
+        ("The polls closed at 8 p.m. Thursday.", "8 p.m. Thursday", "TIME", "2024-03-14T20:00"),
+        (
+            "The ferry left Thursday, 7:30 a.m. sharp.",
+            "Thursday, 7:30 a.m.",
+            "TIME",
+            "2024-03-14T07:30",
+        ),
+        ("The vote ends at noon tomorrow.", "noon tomorrow", "TIME", "2024-03-16T12:00"),
+        (
+            "The vote ended 9 a.m. EST yesterday.",
+            "9 a.m. EST yesterday",
+            "TIME",
+            "2024-03-14T09:00",
+        ),
+        # "for the year": a stretch of time, a duration.
+        ("The mill made a profit for the year.", "the year", "DURATION", "P1Y"),
+        # "the past year", "the last week": the period just gone, like "last year".
+        ("Rents rose over the past year.", "the past year", "DATE", "2023"),
+        ("Rents rose in the last month.", "the last month", "DATE", "2024-02"),
+        ("Rents will rise over the coming year.", "the coming year", "DURATION", "P1Y"),
+    ],
+)
+def test_convention_rules(sentence: str, span: str, type_: str, value: str) -> None:
+    timex = _only(sentence)
+    assert (timex.text, timex.type, timex.value) == (span, type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # In a comparison within a report on a quarter, "last year" is that quarter a year
+        # before; outside one it is the year.
+        ("Profit in the third quarter of 2023 rose from $4 million last year.", "2022-Q3"),
+        ("Profit in the third quarter of 2023 rose. The firm was founded last year.", "2023"),
+        # "a year earlier" than a named day is that day a year before.
+        ("The bridge opened on June 2, 2023, a year earlier than planned.", "2022-06-02"),
+    ],
+)
+def test_reference_time_rules(sentence: str, value: str) -> None:
+    assert find_timexes(sentence, ANCHOR)[-1].value == value
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return get_pipeline()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "with_parse", "without_parse"),
+    [
+        # The modal of the governing verb puts the day ahead, though a past verb is nearer.
+        (
+            "The mayor, who was elected last year, could announce her decision on Tuesday.",
+            ANCHOR,
+            "2024-03-19",
+            "2024-03-12",
+        ),
+        # An infinitive under a verb of planning is ahead.
+        ("Voters who were polled expect the count to end on Tuesday.", ANCHOR, "2024-03-19", None),
+        # A past verb keeps the day behind.
+        ("The committee met on Tuesday.", ANCHOR, "2024-03-12", "2024-03-12"),
+        # With no tense in the verb forms, a month is the one nearest the anchor.
+        ("The harvest festival in February draws crowds.", date(2024, 11, 20), "2025-02", None),
+        ("The minister resigned in February.", date(2024, 11, 20), "2024-02", "2024-02"),
+        ("The firm said it would report in February.", date(2024, 11, 20), "2025-02", None),
+    ],
+)
+def test_the_parse_decides_the_tense(
+    nlp: Language, sentence: str, anchor: date, with_parse: str, without_parse: str | None
+) -> None:
+    parsed = find_timexes(sentence, anchor, nlp(sentence))[-1]
+    assert parsed.value == with_parse
+    if without_parse is not None:
+        assert find_timexes(sentence, anchor)[-1].value == without_parse
+    # The parse changes values only, never which expressions are found.
+    plain = find_timexes(sentence, anchor)
+    assert [(t.start, t.end) for t in plain] == [
+        (t.start, t.end) for t in find_timexes(sentence, anchor, nlp(sentence))
+    ]
+
+
+def test_a_parse_of_another_text_is_refused(nlp: Language) -> None:
+    with pytest.raises(ValueError, match="not of this text"):
+        find_timexes("The vote is on Tuesday.", ANCHOR, nlp("Another text entirely."))

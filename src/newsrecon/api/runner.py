@@ -34,6 +34,7 @@ class IngestResult:
 
     articles: list[Article] = field(default_factory=list)
     new: int = 0
+    stored: int = 0
     rejected: list[Rejection] = field(default_factory=list)
 
 
@@ -64,6 +65,14 @@ class Runner:
         """Read, clean and store every input; duplicates within the batch are rejected with
         the article they repeat, articles already stored from earlier runs are reused."""
         result = IngestResult()
+        result.articles.extend(self.ingest_iter(inputs, result, stdin))
+        return result
+
+    def ingest_iter(
+        self, inputs: Sequence[str], result: IngestResult, stdin: BinaryIO | None = None
+    ) -> Iterator[Article]:
+        """:meth:`ingest` one article at a time: counts and rejections go to ``result``,
+        articles are yielded rather than kept, so a long ingest holds one article at a time."""
         seen: dict[str, str] = {}
         self.progress.task("reading articles")
         for item in read_inputs(inputs, stdin=stdin, max_bytes=self.params.max_bytes):
@@ -94,9 +103,9 @@ class Runner:
                 self.store.add_article(built)
                 result.new += 1
                 stored = built
-            result.articles.append(stored)
+            result.stored += 1
+            yield stored
         self.progress.done()
-        return result
 
     def _reject(self, result: IngestResult, rejection: Rejection) -> None:
         result.rejected.append(rejection)

@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from newsrecon.api.progress import Progress
 from newsrecon.api.runner import IngestResult, Runner
+from newsrecon.api.story_assign import AssignResult, assign_stories
 from newsrecon.errors import NotFound, NothingToAnalyse, StoreError
 from newsrecon.model import AnalysisParameters, Article, Rejection, Story
 from newsrecon.report.build import build_document
@@ -73,15 +74,16 @@ def ingest(
     *,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
-) -> tuple[IngestResult, list[Story]]:
-    """Store the inputs, then regroup every stored article into stories (parses cached)."""
+) -> tuple[IngestResult, AssignResult]:
+    """Store the inputs and assign each new article to a story as it is read: an existing
+    story or a new one, never re-clustering what is stored (see :mod:`api.story_assign`).
+    Articles are not kept: memory holds one batch, whatever the input's size."""
     runner = Runner(store, params, progress)
-    result = runner.ingest(inputs, stdin)
-    _require_articles(result)
-    articles = list(store.articles())
-    stories = runner.group(articles, runner.docs(articles))
-    store.save_stories(stories)
-    return result, stories
+    result = IngestResult()
+    assigned = assign_stories(runner, runner.ingest_iter(inputs, result, stdin))
+    if not result.stored:
+        _require_articles(result)
+    return result, assigned
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +135,7 @@ def _require_articles(result: IngestResult) -> None:
 
 
 __all__ = [
+    "AssignResult",
     "Rejection",
     "StorySummary",
     "analyze",

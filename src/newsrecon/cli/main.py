@@ -42,6 +42,7 @@ Similarity = Annotated[
     float,
     typer.Option(
         "--similarity",
+        "--story-similarity",
         min=0.0,
         max=1.0,
         help="How alike two articles must be to be the same story: 0 = everything is one "
@@ -142,22 +143,24 @@ def ingest(
     max_bytes: MaxBytes = _DEFAULTS.max_bytes,
     allow_non_english: NonEnglish = False,
 ) -> None:
-    """Add articles to the store and regroup the stored articles into stories.
+    """Add articles to the store and assign each new one to a story (incrementally).
 
     Example: newsrecon ingest feed.xml crawl.warc.gz notes/*.txt
     """
     params = _params(similarity, max_bytes, allow_non_english)
     with usecases.open_db(db) as store:
-        result, stories = usecases.ingest(
+        result, assigned = usecases.ingest(
             inputs,
             params,
             store,
             stdin=sys.stdin.buffer if "-" in inputs else None,
             progress=reporter(),
         )
+        total = len(store.stories())
     ERR.print(
-        f"{result.new} new articles, {len(result.articles) - result.new} already stored, "
-        f"{len(result.rejected)} not analysed; {len(stories)} stories in the store",
+        f"{result.new} new articles, {result.stored - result.new} already stored, "
+        f"{len(result.rejected)} not analysed; {assigned.opened} new stories, "
+        f"{len(assigned.merged)} merged, {total} stories in the store",
         markup=False,
     )
 
@@ -275,7 +278,15 @@ def schema() -> None:
 # Command modules beyond the core ones above. Each defines ``register(app, eval_app)`` adding
 # its commands (``newsrecon entities``) and eval subcommands (``newsrecon eval coref``); one line
 # per module here keeps this file small as capabilities land.
-COMMAND_MODULES: tuple[str, ...] = ("newsrecon.cli.eval_timex",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "newsrecon.cli.eval_timex",
+    "newsrecon.cli.quotes_cmd",
+    "newsrecon.cli.reuse_cmd",
+    "newsrecon.cli.entities_cmd",
+    "newsrecon.cli.verify_cmd",
+    "newsrecon.cli.spark_cmd",
+    "newsrecon.cli.stories_cmd",
+)
 
 
 def _register_commands() -> None:

@@ -55,7 +55,10 @@ class OutletStance:
 class Claim:
     """``text`` is the wording of the first article that makes the claim; ``evidence`` holds
     one span per article that makes it. ``independent_sources`` counts wire groups, not
-    articles. ``attribution`` is the source the articles name ("Israeli officials"), if any."""
+    articles. ``attribution`` is the source the articles name ("Israeli officials"), if any.
+    ``rank`` orders a story's claims (1 = most important: disputed, then corroborated, then
+    checkable single-source statements of an article's lead), ``importance`` is the score
+    behind it, and ``minor`` marks single-source claims a reader may skip."""
 
     id: str
     text: str
@@ -66,3 +69,6 @@ class Claim:
     independent_sources: int
     attribution: str | None = None
     slots: tuple[Slot, ...] = ()
+    rank: int = 0
+    importance: float = 0.0
+    minor: bool = False

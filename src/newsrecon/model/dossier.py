@@ -23,3 +23,6 @@ class Dossier:
     reuse: tuple[Any, ...] = ()
     framing: tuple[Any, ...] = ()
     summary: tuple[Any, ...] = ()
+    # The reuse stage's partition of the articles into wire groups (copies of one text count
+    # as one source); empty when that stage did not run. Feeds the overview, not a section.
+    wire_groups: tuple[tuple[str, ...], ...] = ()

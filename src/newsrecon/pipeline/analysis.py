@@ -61,17 +61,21 @@ class StageSpec:
 
 # In dependency order. Each capability uncomments (or adds) its own line when its stage exists.
 STORY_STAGES: tuple[StageSpec, ...] = (
-    # StageSpec("reuse", "newsrecon.pipeline.reuse.stage:reuse_stage"),
-    # StageSpec("entities", "newsrecon.pipeline.entities.stage:entities_stage"),
-    # StageSpec("timeline", "newsrecon.pipeline.timeline.stage:timeline_stage", ("entities",)),
-    # StageSpec("quotes", "newsrecon.pipeline.quotes.stage:quotes_stage", ("entities",)),
-    # StageSpec(
-    #     "claims",
-    #     "newsrecon.pipeline.claims.stage:claims_stage",
-    #     ("entities", "wire_groups", "quotes", "published_estimates"),
-    # ),
-    # StageSpec("framing", "newsrecon.pipeline.framing.stage:framing_stage", ("claims",)),
-    # StageSpec("summary", "newsrecon.pipeline.summary.stage:summary_stage", ("claims",)),
+    StageSpec("reuse", "newsrecon.pipeline.reuse.stage:reuse_stage"),
+    StageSpec("entities", "newsrecon.pipeline.entities.stage:entities_stage"),
+    StageSpec("timeline", "newsrecon.pipeline.timeline.stage:timeline_stage", ("entities",)),
+    StageSpec("quotes", "newsrecon.pipeline.quotes.stage:quotes_stage", ("entities",)),
+    StageSpec(
+        "claims",
+        "newsrecon.pipeline.claims.stage:claims_stage",
+        ("entities", "wire_groups", "quotes", "published_estimates"),
+    ),
+    StageSpec(
+        "framing",
+        "newsrecon.pipeline.framing.stage:framing_stage",
+        ("entities", "claims", "quotes"),
+    ),
+    StageSpec("summary", "newsrecon.pipeline.summary.stage:summary_stage", ("claims",)),
 )
 
 

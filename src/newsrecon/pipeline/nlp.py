@@ -22,11 +22,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.vocab import Vocab
 
+import newsrecon.pipeline.entities.components  # noqa: F401 (registers newsrecon_titles_v1, ...)
 from newsrecon.version import PIPELINE_VERSION, SPACY_MODEL
 
 # Project components appended after the model's own, in this order. Each name must be
 # registered (``@Language.component`` / ``@Language.factory``) by a module imported below.
-PROJECT_COMPONENTS: tuple[str, ...] = ()
+PROJECT_COMPONENTS: tuple[str, ...] = (
+    "newsrecon_titles_v1",
+    "newsrecon_acronyms_v1",
+)
 
 
 def build_pipeline(

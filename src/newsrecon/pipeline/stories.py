@@ -286,8 +286,12 @@ def group_stories(
     *,
     similarity: float = DEFAULT_SIMILARITY,
     window_days: float = DEFAULT_WINDOW_DAYS,
+    context: SimilarityContext | None = None,
 ) -> list[StoryGroup]:
     """Stories of a batch by average linkage, groups ordered by founder's input position.
+
+    ``context`` defaults to one fitted on ``features``; the Spark runner passes the statistics
+    of the whole corpus when it groups one connected block of it.
 
     Memory is quadratic in the batch (one float per pair); batches beyond tens of thousands
     of articles should go through :class:`StoryGrouper`.
@@ -298,7 +302,8 @@ def group_stories(
         raise ValueError("article ids in a grouping batch must be unique")
     if len(features) < 2:
         return [StoryGroup((f.article_id,), f.article_id) for f in features]
-    matrix = SimilarityContext.fit(features).matrix(features, window_days)
+    fitted = context if context is not None else SimilarityContext.fit(features)
+    matrix = fitted.matrix(features, window_days)
     clustering = AgglomerativeClustering(
         n_clusters=None,
         metric="precomputed",

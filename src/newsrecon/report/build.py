@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from enum import Enum
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from newsrecon.model import AnalysisParameters, Article, Dossier, Rejection, Span
 from newsrecon.report.schema import (
@@ -82,8 +82,14 @@ def to_json_value(value: object, texts: Mapping[str, str]) -> JSONValue:
     raise TypeError(f"cannot publish a {type(value).__name__} in a dossier: {value!r:.80}")
 
 
-def overview(articles: Sequence[Article]) -> StoryOverview:
-    """Counts and date range; the range covers only articles whose date parses as ISO 8601."""
+def overview(
+    articles: Sequence[Article], wire_groups: Sequence[Sequence[str]] = ()
+) -> StoryOverview:
+    """Counts and date range; the range covers only articles whose date parses as ISO 8601.
+
+    Independent sources: outlets once the articles of one wire group are merged (an outlet's
+    own articles count once too); unknown (None) when no wire groups were computed.
+    """
     dated = [
         (key, a.published) for a in articles if a.published and (key := _date_key(a.published))
     ]
@@ -93,19 +99,44 @@ def overview(articles: Sequence[Article]) -> StoryOverview:
         outlets=sorted({a.outlet for a in articles}),
         first_published=dated[0][1] if dated else None,
         last_published=dated[-1][1] if dated else None,
+        independent_sources=independent_sources(articles, wire_groups) if wire_groups else None,
     )
+
+
+def independent_sources(articles: Sequence[Article], wire_groups: Sequence[Sequence[str]]) -> int:
+    """Connected components of articles joined by sharing a wire group or an outlet."""
+    parent = {a.id: a.id for a in articles}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def join(x: str, y: str) -> None:
+        if x in parent and y in parent:
+            parent[root(x)] = root(y)
+
+    by_outlet: dict[str, str] = {}
+    for a in articles:
+        join(a.id, by_outlet.setdefault(a.outlet, a.id))
+    for group in wire_groups:
+        for other in group[1:]:
+            join(group[0], other)
+    return len({root(a.id) for a in articles})
 
 
 def _dossier(dossier: Dossier) -> DossierOut:
     texts = {a.id: a.text for a in dossier.articles}
-    findings = {
+    # Typed finding fields validate these dicts into their own models (schema_<area>.py).
+    findings: dict[str, Any] = {
         name: [_finding(item, texts, name) for item in getattr(dossier, name)]
         for name in FINDING_FIELDS
     }
     return DossierOut(
         id=dossier.story.id,
         title=dossier.story.title,
-        overview=overview(dossier.articles),
+        overview=overview(dossier.articles, dossier.wire_groups),
         articles=[_article(a) for a in dossier.articles],
         **findings,
     )

@@ -22,6 +22,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from newsrecon.report import views
 from newsrecon.report.schema import ArticleOut, Document, DossierOut, iter_spans
 from newsrecon.report.sections import (
     article_title,
@@ -87,6 +88,22 @@ class StoryView:
     sections: list[SectionView]
     articles: list[ArticleView]
     refs: dict[str, ArticleRef]
+    toc: list[tuple[str, str, int]]
+    special: dict[str, Any]
+    registry: dict[str, Any]
+
+
+# Sections drawn by a dedicated view (see views.py); the others use the generic table.
+SPECIAL = (
+    "summary",
+    "claims",
+    "conflicts",
+    "statements",
+    "entities",
+    "timeline",
+    "reuse",
+    "framing",
+)
 
 
 def render_html(doc: Document) -> str:
@@ -100,7 +117,7 @@ def render_html(doc: Document) -> str:
     return template.render(
         doc=doc,
         title=document_title(doc),
-        stories=[_story_view(n, story) for n, story in enumerate(doc.stories, 1)],
+        stories=[story_view(n, story) for n, story in enumerate(doc.stories, 1)],
         article_total=sum(len(s.articles) for s in doc.stories),
         level=1 if len(doc.stories) == 1 else 2,
         csp=csp,
@@ -161,23 +178,36 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in ranges if text[s:e].strip()]
 
 
-def _story_view(number: int, story: DossierOut) -> StoryView:
+def story_view(number: int, story: DossierOut) -> StoryView:
     anchor = f"story-{number}"
     refs = {
         a.id: ArticleRef(f"{anchor}-article-{n}", f"{a.outlet}, article {n}")
         for n, a in enumerate(story.articles, 1)
     }
     marks: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    sections = []
+    counter = itertools.count(1)
+    registry: dict[str, Any] = {}
+
+    def register(item: Any) -> str:
+        finding_id = f"{anchor}-f{next(counter)}"
+        registry[finding_id] = item
+        for span in iter_spans(item):
+            marks[span["article"]].append((span["start"], span["end"], finding_id))
+        return finding_id
+
+    outlets = sorted({a.outlet for a in story.articles})
+    outlet_of = {a.id: a.outlet for a in story.articles}
+    special = _special_views(story, outlets, outlet_of, register)
+    sections, toc = [], []
     for section in present_sections(story):
         items = findings(story, section)
+        toc.append((f"{anchor}-{section.field}", section.title, len(items)))
+        if section.field in special:
+            continue
         rows = []
         for n, item in enumerate(items, 1):
-            finding_id = f"{anchor}-{section.field}-{n}"
             spans = list(iter_spans(item))
-            for span in spans:
-                marks[span["article"]].append((span["start"], span["end"], finding_id))
-            rows.append(FindingRow(finding_id, n, item, f"{section.title} {n}", bool(spans)))
+            rows.append(FindingRow(register(item), n, item, f"{section.title} {n}", bool(spans)))
         sections.append(
             SectionView(f"{anchor}-{section.field}", section.title, columns(items), rows)
         )
@@ -185,7 +215,41 @@ def _story_view(number: int, story: DossierOut) -> StoryView:
         ArticleView(refs[a.id].anchor, n, a, _article_paragraphs(a.text, marks.get(a.id, [])))
         for n, a in enumerate(story.articles, 1)
     ]
-    return StoryView(anchor, story, outlet_counts(story), sections, articles, refs)
+    return StoryView(
+        anchor, story, outlet_counts(story), sections, articles, refs, toc, special, registry
+    )
+
+
+def _special_views(
+    story: DossierOut, outlets: list[str], outlet_of: dict[str, str], register: views.Register
+) -> dict[str, Any]:
+    """The dedicated views of the sections whose records have the expected shape."""
+    out: dict[str, Any] = {}
+    by_field = {s.field: findings(story, s) for s in present_sections(story)}
+    if "summary" in by_field:
+        out["summary"] = views.summary(by_field["summary"], register)
+    if "claims" in by_field:
+        table = views.matrix(by_field["claims"], outlets, register)
+        if table is not None:
+            out["claims"] = table
+    for name in ("conflicts", "statements", "entities"):
+        if name in by_field:
+            out[name] = views.entries(by_field[name], register)
+    if "timeline" in by_field:
+        events = views.entries(by_field["timeline"], register)
+        chart = views.timeline_chart(events)
+        out["timeline"] = (events, chart)
+    if "reuse" in by_field:
+        pairs = [i for i in by_field["reuse"] if "article_a" in i]
+        groups = [i for i in by_field["reuse"] if "articles" in i and "article_a" not in i]
+        out["reuse"] = (
+            views.entries(pairs, register),
+            groups,
+            views.reuse_chart(pairs, outlet_of),
+        )
+    if "framing" in by_field:
+        out["framing"] = views.framing(by_field["framing"], register)
+    return out
 
 
 def _article_paragraphs(text: str, marks: Sequence[tuple[int, int, str]]) -> list[list[Segment]]:
@@ -219,6 +283,7 @@ def _environment() -> Environment:
     env.filters["scalar"] = scalar
     env.filters["article_title"] = article_title
     env.tests["span"] = is_span
+    env.filters["stance"] = lambda v: views.STANCE_MARKS.get(str(v), ("?", str(v)))[1]
     return env
 
 

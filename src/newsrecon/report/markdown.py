@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from newsrecon.report import markdown_views
 from newsrecon.report.schema import ArticleOut, Document, DossierOut
 from newsrecon.report.sections import (
     article_title,
@@ -87,8 +88,13 @@ def _story(story: DossierOut, level: int, heading: bool) -> list[str]:
     lines += _overview(story)
     numbers = {a.id: n for n, a in enumerate(story.articles, 1)}
     outlets = {a.id: a.outlet for a in story.articles}
+    outlet_names = sorted({a.outlet for a in story.articles})
     for section in present_sections(story):
         items = findings(story, section)
+        special = _special(section.field, items, outlet_names, numbers, outlets, h)
+        if special is not None:
+            lines += special
+            continue
         lines += [f"{h} {section.title} ({len(items)})", ""]
         for n, item in enumerate(items, 1):
             marker = f"{n}. "
@@ -100,6 +106,28 @@ def _story(story: DossierOut, level: int, heading: bool) -> list[str]:
     for n, article in enumerate(story.articles, 1):
         lines += _article(article, n, h + "#")
     return lines
+
+
+def _special(
+    field: str,
+    items: list[dict[str, Any]],
+    outlet_names: list[str],
+    numbers: Mapping[str, int],
+    outlets: Mapping[str, str],
+    h: str,
+) -> list[str] | None:
+    """The dedicated Markdown view of a section, or None for the generic list."""
+
+    def where(article: str) -> str:
+        return f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
+
+    if field == "summary":
+        return markdown_views.summary(items, where, escape_inline, h)
+    if field == "claims":
+        return markdown_views.matrix(items, outlet_names, escape_inline, h)
+    if field == "framing":
+        return markdown_views.framing(items, escape_inline, h)
+    return None
 
 
 def _overview(story: DossierOut) -> list[str]:
@@ -115,6 +143,12 @@ def _overview(story: DossierOut) -> list[str]:
         dates = "unknown"
     return [
         f"- **Articles:** {o.article_count}",
+        "- **Independent sources:** "
+        + (
+            f"{o.independent_sources} (outlets left once wire copies are merged)"
+            if o.independent_sources is not None
+            else "unknown (text reuse not analysed)"
+        ),
         f"- **Outlets ({len(o.outlets)}):** {outlets or '—'}",
         f"- **Published:** {dates}",
         "",

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
+
+from newsrecon.report.schema_base import SpanOut as SpanOut
+from newsrecon.report.schema_base import StrictModel
+from newsrecon.report.schema_claims import ClaimOut, ConflictOut
+from newsrecon.report.schema_entities import EntityOut
+from newsrecon.report.schema_framing import FramingRowOut
+from newsrecon.report.schema_quotes import QuoteOut, StatementOut
+from newsrecon.report.schema_reuse import ReusePairOut, WireGroupOut
+from newsrecon.report.schema_summary import SummarySentenceOut
+from newsrecon.report.schema_timeline import TimelineEventOut
 
 SCHEMA_VERSION = "1.0.0"
 SCHEMA_ID = f"https://newsrecon.invalid/schema/dossier-{SCHEMA_VERSION}.json"
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class SpanOut(_Model):
-    """Evidence: ``text == article.text[start:end]`` for the article with id ``article``."""
-
-    article: str
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-    text: str
+_Model = StrictModel
 
 
 class ArticleOut(_Model):
@@ -49,6 +49,11 @@ class StoryOverview(_Model):
     outlets: list[str]
     first_published: str | None
     last_published: str | None
+    independent_sources: int | None = Field(
+        default=None,
+        description="outlets left once wire copies are merged (articles of one wire group, "
+        "or of one outlet, count once); null when text reuse was not analysed",
+    )
 
 
 class DossierOut(_Model):
@@ -56,15 +61,15 @@ class DossierOut(_Model):
     title: str
     overview: StoryOverview
     articles: list[ArticleOut]
-    entities: list[dict[str, Any]] = Field(default_factory=list)
-    quotes: list[dict[str, Any]] = Field(default_factory=list)
-    statements: list[dict[str, Any]] = Field(default_factory=list)
-    claims: list[dict[str, Any]] = Field(default_factory=list)
-    conflicts: list[dict[str, Any]] = Field(default_factory=list)
-    timeline: list[dict[str, Any]] = Field(default_factory=list)
-    reuse: list[dict[str, Any]] = Field(default_factory=list)
-    framing: list[dict[str, Any]] = Field(default_factory=list)
-    summary: list[dict[str, Any]] = Field(default_factory=list)
+    entities: list[EntityOut] = Field(default_factory=list)
+    quotes: list[QuoteOut] = Field(default_factory=list)
+    statements: list[StatementOut] = Field(default_factory=list)
+    claims: list[ClaimOut] = Field(default_factory=list)
+    conflicts: list[ConflictOut] = Field(default_factory=list)
+    timeline: list[TimelineEventOut] = Field(default_factory=list)
+    reuse: list[ReusePairOut | WireGroupOut] = Field(default_factory=list)
+    framing: list[FramingRowOut] = Field(default_factory=list)
+    summary: list[SummarySentenceOut] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _spans_index_their_articles(self) -> DossierOut:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from newsrecon.model import Article, Rejection, Story
+from newsrecon.model.story_stream import StreamUpdate
 
 
 @runtime_checkable
@@ -67,6 +68,17 @@ class Store(Protocol):
         """Replace the stored grouping with ``stories`` (ids stable for the same founders)."""
 
     def stories(self) -> list[Story]: ...
+    # incremental story assignment ---------------------------------------------
+    def stream_state(self, name: str) -> tuple[bytes | None, list[bytes]]:
+        """The stream index state stored under ``name``, and the open stories' summaries."""
+
+    def assigned(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of ``article_ids`` that already belong to a story."""
+
+    def apply_stream_update(self, update: StreamUpdate, name: str) -> None:
+        """Record one batch of incremental assignment, all or nothing."""
+
+    def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]: ...
 
     def get_story(self, story_id: str) -> Story:
         """Raise :class:`newsrecon.errors.NotFound` if absent (a unique id prefix is accepted)."""

@@ -38,6 +38,7 @@ import orjson
 
 from newsrecon.errors import NotFound, StoreError
 from newsrecon.model import Article, Rejection, Story
+from newsrecon.model.story_stream import StreamUpdate
 from newsrecon.store import codec
 from newsrecon.store.migrations import check_not_newer, load_migrations, migrate, schema_version
 
@@ -315,6 +316,83 @@ class SqliteStore:
                     "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, ?)",
                     [(story.id, aid, pos) for pos, aid in enumerate(story.article_ids)],
                 )
+
+    def stream_state(self, name: str) -> tuple[bytes | None, list[bytes]]:
+        """The stream index's state stored under ``name`` and the open stories' summaries."""
+        row = self._conn.execute("SELECT data FROM story_index WHERE name = ?", (name,)).fetchone()
+        rows = self._conn.execute(
+            "SELECT summary FROM story_state WHERE is_open = 1 ORDER BY rowid"
+        ).fetchall()
+        return (None if row is None else bytes(row["data"])), [bytes(r["summary"]) for r in rows]
+
+    def assigned(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of ``article_ids`` that already belong to a story."""
+        found: set[str] = set()
+        for chunk in _chunks(article_ids, CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT article_id FROM story_articles WHERE article_id IN ({marks})", chunk
+            )
+            found.update(str(r["article_id"]) for r in rows)
+        return found
+
+    def apply_stream_update(self, update: StreamUpdate, name: str) -> None:
+        """One batch of incremental assignment, all or nothing: new stories, appended
+        memberships, merges (the retired story's articles move to the survivor, then it is
+        deleted), events, summaries and the index state under ``name``."""
+        with self._write(f"record {len(update.members)} story assignments") as conn:
+            for story in update.opened:
+                conn.execute(
+                    "INSERT INTO stories (id, title, parameters) VALUES (?, ?, ?) "
+                    "ON CONFLICT (id) DO NOTHING",
+                    (story.id, story.title, codec.dumps(story.parameters)),
+                )
+            for story_id, article_id in update.members:
+                conn.execute(
+                    "INSERT INTO story_articles (story_id, article_id, position) VALUES (?, ?, "
+                    "(SELECT coalesce(max(position), -1) + 1 FROM story_articles "
+                    "WHERE story_id = ?))",
+                    (story_id, article_id, story_id),
+                )
+            for survivor, retired in update.merges:
+                moved = conn.execute(
+                    "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position",
+                    (retired,),
+                ).fetchall()
+                conn.execute("DELETE FROM stories WHERE id = ?", (retired,))
+                for row in moved:
+                    conn.execute(
+                        "INSERT INTO story_articles (story_id, article_id, position) VALUES "
+                        "(?, ?, (SELECT coalesce(max(position), -1) + 1 FROM story_articles "
+                        "WHERE story_id = ?))",
+                        (survivor, row["article_id"], survivor),
+                    )
+            conn.executemany(
+                "INSERT INTO story_events (kind, story_id, article_id, other_story, score) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(e.kind, e.story_id, e.article_id, e.other_story, e.score) for e in update.events],
+            )
+            conn.executemany(
+                "INSERT INTO story_state (story_id, is_open, summary) VALUES (?, ?, ?) "
+                "ON CONFLICT (story_id) DO UPDATE SET is_open = excluded.is_open, "
+                "summary = excluded.summary",
+                [(sid, int(is_open), data) for sid, is_open, data in update.summaries],
+            )
+            if update.index is not None:
+                conn.execute(
+                    "INSERT INTO story_index (name, data) VALUES (?, ?) "
+                    "ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+                    (name, update.index),
+                )
+
+    def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        """Recorded assignment events in order (all, or one story's)."""
+        sql = "SELECT kind, story_id, article_id, other_story, score, at FROM story_events"
+        args: tuple[str, ...] = ()
+        if story_id is not None:
+            sql += " WHERE story_id = ? OR other_story = ?"
+            args = (story_id, story_id)
+        return [dict(r) for r in self._conn.execute(sql + " ORDER BY seq", args).fetchall()]
 
     def stories(self) -> list[Story]:
         rows = self._conn.execute("SELECT id, title, parameters FROM stories ORDER BY seq")

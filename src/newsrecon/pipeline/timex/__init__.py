@@ -3,9 +3,11 @@
 Rule-based, after the TimeML/TIMEX3 annotation guidelines and the categories of HeidelTime's
 English resources (explicit dates, weekdays and months resolved by the tense of the sentence,
 relative periods, durations, times of day, sets, and the vague PRESENT_REF, PAST_REF and
-FUTURE_REF). Relative expressions count from the anchor (the publication date) or, for
-"a year earlier" and "the next day", from the last date the text named. Without an anchor,
-the digits that would have come from it are written X ("XXXX-11-16").
+FUTURE_REF). Given a spaCy parse, the tense of the verb an expression hangs on decides the
+direction of bare weekdays and months. Relative expressions count from the anchor (the
+publication date) or, for "a year earlier" and "the next day", from the last date the text
+named. Without an anchor, the digits that would have come from it are written X
+("XXXX-11-16").
 """
 
 from __future__ import annotations
@@ -13,10 +15,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from newsrecon.pipeline.timex.compound import COMPOUND_RULES
 from newsrecon.pipeline.timex.context import Context
 from newsrecon.pipeline.timex.points import infer_year
-from newsrecon.pipeline.timex.rules import RULES, Resolved
+from newsrecon.pipeline.timex.resolved import Resolved
+from newsrecon.pipeline.timex.rules import RULES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# The table every expression is sought with: compounds first, so they win ties.
+ALL_RULES = (*COMPOUND_RULES, *RULES)
 
 __all__ = ["Timex", "find_timexes", "infer_year"]
 
@@ -39,7 +50,7 @@ class Timex:
 
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
     found: list[tuple[int, int, int, re.Match[str]]] = []
-    for index, (_, pattern, _handler) in enumerate(RULES):
+    for index, (_, pattern, _handler) in enumerate(ALL_RULES):
         for match in pattern.finditer(text):
             if match.end() > match.start():
                 found.append((match.start(), match.end(), index, match))
@@ -67,13 +78,17 @@ def _masked(resolved: Resolved) -> str:
     return value
 
 
-def find_timexes(text: str, anchor: date | datetime | None) -> list[Timex]:
-    """Temporal expressions in ``text``, in order, normalised against ``anchor``."""
+def find_timexes(text: str, anchor: date | datetime | None, doc: Doc | None = None) -> list[Timex]:
+    """Temporal expressions in ``text``, in order, normalised against ``anchor``.
+
+    ``doc``, a spaCy parse of exactly ``text``, is optional: with it the tense of the verb an
+    expression hangs on decides whether a bare weekday or month lies ahead or behind.
+    """
     day = anchor.date() if isinstance(anchor, datetime) else anchor
-    ctx = Context.of(text, day)
+    ctx = Context.of(text, day, doc)
     out: list[Timex] = []
     for start, end, index, match in _candidates(text):
-        resolved = RULES[index][2](match, ctx)
+        resolved = ALL_RULES[index][2](match, ctx)
         if resolved is None:
             continue
         if resolved.point is not None:

@@ -8,8 +8,13 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from newsrecon.pipeline.timex.points import Point
+from newsrecon.pipeline.timex.tense import parse_tense
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Sentence ends: terminal punctuation before a capital or quote, or a blank line. Abbreviation
 # dots ("Nov. 16") rarely precede a capital, so they seldom cut a sentence.
@@ -37,11 +42,15 @@ class Context:
     anchor: date | None
     reference: Point | None
     _starts: list[int]
+    doc: Doc | None = None
 
     @classmethod
-    def of(cls, text: str, anchor: date | None) -> Context:
+    def of(cls, text: str, anchor: date | None, doc: Doc | None = None) -> Context:
+        """``doc``, a parse of exactly ``text``, lets the governing verb decide the tense."""
+        if doc is not None and doc.text != text:
+            raise ValueError("the parse given for temporal expressions is not of this text")
         starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-        return cls(text, anchor, None, starts)
+        return cls(text, anchor, None, starts, doc)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """Bounds of the sentence containing ``start``..``end``."""
@@ -53,9 +62,14 @@ class Context:
     def tense(self, start: int, end: int) -> int:
         """+1 when the sentence speaks of the future, -1 otherwise (news mostly reports the past).
 
-        The nearest tense cue before the expression decides; with none before it, the nearest
+        With a parse, the tense of the governing verb decides when it is decisive. Otherwise
+        the nearest tense cue before the expression decides; with none before it, the nearest
         after it within the sentence; with none at all, past.
         """
+        if self.doc is not None:
+            parsed = parse_tense(self.doc, start, end)
+            if parsed is not None:
+                return parsed
         s, e = self.sentence(start, end)
         before = self.text[s:start]
         cues = [(m.end(), 1) for m in _FUTURE.finditer(before)]
@@ -68,6 +82,13 @@ class Context:
         if f and (not p or f.start() < p.start()):
             return 1
         return -1
+
+    def direction(self, start: int, end: int) -> int:
+        """The tense as :meth:`tense` says, except that with a parse whose verb forms decide
+        nothing, 0 (neither): a month then lies where it is nearest the anchor."""
+        if self.doc is not None:
+            return parse_tense(self.doc, start, end) or 0
+        return self.tense(start, end)
 
     def ref_day(self) -> date | None:
         """The reference time's day, falling back to the anchor."""

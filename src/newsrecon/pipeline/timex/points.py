@@ -142,8 +142,11 @@ def month_year(anchor: date, month: int, direction: int) -> int:
 
     News reports upcoming dates in the past tense ("said the offer expires Dec. 15"), so the
     tense moves the year only for months too far off to be the near future (or past).
+    With no tense (``direction`` 0) the month is the occurrence nearest the anchor.
     """
     diff = month - anchor.month
+    if direction == 0:
+        return anchor.year - 1 if diff > 6 else anchor.year + 1 if diff < -6 else anchor.year
     if direction < 0 and diff > 3:
         return anchor.year - 1
     if direction > 0 and diff < -3:

@@ -1,0 +1,129 @@
+"""`make bench` (spark): speed-up of the Spark runner on local[2] over local[1], articles/s.
+
+The same input for both masters: the PolNeAR texts in ../shared/corpora (train and dev) as one
+JSON Lines file, plus derived copies (paragraphs reordered, pasted into other articles) so
+alignment has work; without ../shared, examples/ repeated with edits. Each master runs in a
+fresh process (Spark allows one master per process); the session start-up is timed apart and
+not counted, and a warm-up pass over a small slice starts the Python workers and loads their
+imports before the timed run. Reuse is timed on every article; stories (spaCy parsing
+dominates) on ``--story-articles`` of them.
+
+    python scripts/bench_spark.py [--articles 1000] [--story-articles 150]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CORPORA = REPO.parent / "shared" / "corpora"
+SEED = 11
+
+
+def _texts() -> list[str]:
+    texts = [
+        p.read_text(errors="replace") for p in sorted(CORPORA.glob("polnear/data/*/text/*.txt"))
+    ]
+    if texts:
+        return texts
+    return [p.read_text() for p in sorted((REPO / "examples").glob("*.txt"))]
+
+
+def _write_input(folder: Path, count: int) -> Path:
+    rng = random.Random(SEED)
+    base = _texts()
+    records = []
+    while len(records) < count:
+        text = base[len(records) % len(base)]
+        parts = [p for p in text.split("\n") if p.strip()]
+        if len(records) >= len(base) and len(parts) > 2:
+            rng.shuffle(parts)
+            donor = [p for p in rng.choice(base).split("\n") if p.strip()][:2]
+            parts = parts[: len(parts) // 2] + donor + parts[len(parts) // 2 :]
+            parts.append(f"Edition {len(records)}.")
+        records.append({"text": "\n\n".join(parts), "title": f"item {len(records)}"})
+    path = folder / "corpus.jsonl"
+    with path.open("w") as out:
+        out.writelines(json.dumps(r) + "\n" for r in records)
+    return path
+
+
+def _slice(path: Path, count: int, name: str) -> Path:
+    target = path.with_name(name)
+    with path.open() as src:
+        target.write_text("".join(line for _, line in zip(range(count), src, strict=False)))
+    return target
+
+
+def _worker(master: str, folder: Path) -> dict[str, float]:
+    from newsrecon.spark.jobs import run_reuse, run_stories
+    from newsrecon.spark.session import spark_session
+
+    started = time.perf_counter()
+    spark = spark_session(master, app_name="newsrecon-bench")
+    figures = {"session_s": time.perf_counter() - started}
+    run_stories(
+        [str(folder / "warmup.jsonl")], str(folder / f"w-{master}"), master=master, spark=spark
+    )
+    for name, job, source in (
+        ("reuse", run_reuse, "corpus.jsonl"),
+        ("stories", run_stories, "stories.jsonl"),
+    ):
+        t = time.perf_counter()
+        summary = job(
+            [str(folder / source)], str(folder / f"{name}-{master}"), master=master, spark=spark
+        )
+        seconds = time.perf_counter() - t
+        figures[f"{name}_s"] = seconds
+        figures[f"{name}_articles"] = summary["articles"]
+        figures[f"{name}_articles_per_s"] = summary["articles"] / seconds
+    spark.stop()
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--story-articles", type=int, default=150)
+    parser.add_argument("--worker", nargs=2, metavar=("MASTER", "FOLDER"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(_worker(args.worker[0], Path(args.worker[1]))))
+        return
+    with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
+        folder = Path(tmp)
+        corpus = _write_input(folder, args.articles)
+        _slice(corpus, args.story_articles, "stories.jsonl")
+        _slice(corpus, 8, "warmup.jsonl")
+        results = {}
+        for master in ("local[1]", "local[2]"):
+            out = subprocess.run(
+                [sys.executable, __file__, "--worker", master, str(folder)],
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+            results[master] = json.loads(out.stdout.strip().splitlines()[-1])
+    one, two = results["local[1]"], results["local[2]"]
+    print(f"spark bench: {args.articles} articles (reuse), {args.story_articles} (stories)")
+    for master, row in results.items():
+        print(
+            f"  {master}: reuse {row['reuse_articles_per_s']:.1f} articles/s "
+            f"({row['reuse_s']:.1f} s), stories {row['stories_articles_per_s']:.1f} articles/s "
+            f"({row['stories_s']:.1f} s), session start {row['session_s']:.1f} s"
+        )
+    for name in ("reuse", "stories"):
+        ratio = one[f"{name}_s"] / two[f"{name}_s"]
+        print(f"  speed-up local[2] / local[1], {name}: {ratio:.2f}x (goal >= 1.7x)")
+    print(json.dumps({"spark": results}))
+
+
+if __name__ == "__main__":
+    main()

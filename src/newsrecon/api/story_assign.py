@@ -1,0 +1,118 @@
+"""Incremental story assignment around the store: resume the stream index from the store,
+assign articles batch by batch, write each batch's changes in one transaction.
+
+Memory: one batch of articles and parses at a time, plus the open stories' summaries and the
+index's fixed-size frequency tables; never all articles. Articles that already belong to a
+story are skipped, so ingesting the same files again changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from newsrecon.api.runner import Runner, _first_sentence
+from newsrecon.model import Article, Story
+from newsrecon.model.story_stream import StoryEvent, StreamUpdate
+from newsrecon.pipeline.embeddings import get_embedder
+from newsrecon.pipeline.story_codec import index_to_bytes, restore_index, story_to_bytes
+from newsrecon.pipeline.story_signals import day_number, entity_keys_from_doc, make_signals
+from newsrecon.pipeline.story_stream import DEFAULT_MAX_OPEN, Assignment, StoryIndex
+
+BATCH = 128
+INDEX_NAME = "default"
+
+
+@dataclass(slots=True)
+class AssignResult:
+    assigned: int = 0
+    opened: int = 0
+    merged: list[tuple[str, str]] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def assign_stories(
+    runner: Runner,
+    articles: Iterable[Article],
+    *,
+    batch: int = BATCH,
+    max_open: int = DEFAULT_MAX_OPEN,
+    embed: bool = True,
+) -> AssignResult:
+    """Assign each article not yet in a story, in the order given; return what was done."""
+    store = runner.store
+    state, open_stories = store.stream_state(INDEX_NAME)
+    index = restore_index(state, open_stories, runner.params.story_similarity, max_open)
+    result = AssignResult()
+    for chunk in _batches(articles, batch):
+        done = store.assigned([a.id for a in chunk])
+        todo = [a for a in chunk if a.id not in done]
+        if todo:
+            _assign_batch(runner, index, todo, result, embed)
+    return result
+
+
+def _assign_batch(
+    runner: Runner, index: StoryIndex, articles: list[Article], result: AssignResult, embed: bool
+) -> None:
+    docs = runner.docs(articles)
+    texts = [a.text for a in articles]
+    signals = make_signals(
+        [a.id for a in articles],
+        [day_number(a.published) for a in articles],
+        texts,
+        [entity_keys_from_doc(docs[a.id]) for a in articles],
+        get_embedder().embed(texts) if embed else None,
+    )
+    assignments = index.assign(signals)
+    closed = index.close_stale()
+    by_id = {a.id: a for a in articles}
+    params = index.parameters()
+    opened, events, merges, members = [], [], [], []
+    retired: set[str] = set()
+    for a in assignments:
+        if a.opened:
+            founder = by_id[a.article_id]
+            title = founder.title or _first_sentence(founder.text)
+            opened.append(Story(a.story_id, (), title, params))
+            events.append(StoryEvent("opened", a.story_id, a.article_id))
+            result.opened += 1
+        else:
+            for old in a.merged:
+                merges.append((a.story_id, old))
+                events.append(StoryEvent("merged", a.story_id, a.article_id, old, a.score))
+                retired.add(old)
+            events.append(StoryEvent("joined", a.story_id, a.article_id, None, a.score))
+        members.append((a.story_id, a.article_id))
+    result.assigned += len(assignments)
+    result.merged += merges
+    touched = _touched(assignments) - retired
+    summaries = [
+        (sid, True, story_to_bytes(index.open[sid])) for sid in touched if sid in index.open
+    ]
+    summaries += [
+        (s.story_id, False, story_to_bytes(s)) for s in closed if s.story_id not in retired
+    ]
+    result.stories.update(touched)
+    runner.store.apply_stream_update(
+        StreamUpdate(
+            tuple(opened),
+            tuple(members),
+            tuple(merges),
+            tuple(events),
+            tuple(sorted(summaries)),
+            index_to_bytes(index),
+        ),
+        INDEX_NAME,
+    )
+
+
+def _touched(assignments: list[Assignment]) -> set[str]:
+    return {a.story_id for a in assignments}

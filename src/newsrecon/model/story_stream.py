@@ -1,0 +1,33 @@
+"""What one step of incremental story assignment changes, as plain data for the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsrecon.model.story import Story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """``kind``: ``opened`` (``article_id`` founded ``story_id``), ``joined`` (it joined with
+    ``score``), ``merged`` (``other_story`` was retired into ``story_id``)."""
+
+    kind: str
+    story_id: str
+    article_id: str | None = None
+    other_story: str | None = None
+    score: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StreamUpdate:
+    """One batch: stories opened (with no members yet), ``(story, article)`` memberships to
+    append in order, ``(survivor, retired)`` merges, events, story summaries as
+    ``(story_id, is_open, bytes)`` and the index's global state as bytes."""
+
+    opened: tuple[Story, ...] = ()
+    members: tuple[tuple[str, str], ...] = ()
+    merges: tuple[tuple[str, str], ...] = ()
+    events: tuple[StoryEvent, ...] = ()
+    summaries: tuple[tuple[str, bool, bytes], ...] = ()
+    index: bytes | None = None

@@ -1,0 +1,470 @@
+"""Attribution candidates from a parse: cue verb, its subject (the source) and its complement
+(the content), joined with the quotation-mark regions the text holds.
+
+Works on character offsets of the Doc, which is parsed from exactly ``Article.text``, so every
+range here indexes the stored clean text.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
+from newsrecon.pipeline.quotes.cues import cue_model
+from newsrecon.pipeline.quotes.lexicon import lexicon
+from newsrecon.pipeline.quotes.marks import QuoteRegion, quote_regions
+
+Range = tuple[int, int]
+
+# ``Doc.text`` joins every token on each access; attribution reads it hundreds of times.
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CONTENT_DEPS = {"ccomp", "parataxis"}
+_OBJECT_DEPS = {"dobj", "xcomp", "attr", "oprd", "dative", "prep"}
+_TRAILING = {"advmod", "npadvmod", "prt", "neg", "prep", "dative", "dobj"}
+_PREPS = {"about", "for", "on", "of", "against", "over", "to", "with", "at", "around", "into"}
+_SKIP_PUNCT = " \t\n,.;:!?—–-"
+# Words between a cue and an adjacent quote that keep them together ("said: “...”").
+_GLUE = {",", ":", "that", "-", "—", "–", "in", "a", "an", "the", "statement", "letter"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One attribution found in an article, in character ranges of its text."""
+
+    source: Range | None
+    cue: Range | None
+    parts: list[Range]
+    kind: str
+    cue_token: int = -1
+    source_head: int = -1
+    regions: list[QuoteRegion] = field(default_factory=list)
+
+    @property
+    def content(self) -> Range:
+        return self.parts[0][0], self.parts[-1][1]
+
+
+def _extent(tokens: list[Token]) -> Range:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _trim(text: str, rng: Range, chars: str = _SKIP_PUNCT) -> Range | None:
+    start, end = rng
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return (start, end) if start < end else None
+
+
+class _Regions:
+    """Quote regions with fast lookup of the one holding a character offset."""
+
+    def __init__(self, regions: list[QuoteRegion]) -> None:
+        self.items = regions
+        self._starts = [r.start for r in regions]
+
+    def holding(self, at: int) -> QuoteRegion | None:
+        i = bisect_right(self._starts, at) - 1
+        if i >= 0 and self.items[i].start <= at < self.items[i].end:
+            return self.items[i]
+        return None
+
+    def within(self, start: int, end: int) -> list[QuoteRegion]:
+        i = max(0, bisect_right(self._starts, start) - 1)
+        out = []
+        for r in self.items[i:]:
+            if r.start >= end:
+                break
+            if r.end > start:
+                out.append(r)
+        return out
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    return grand
+    # "calls saying that ...": a participle modifying a noun reports what that noun says.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    # "..., adding that", "wrote ... and added": the subject of the verb this one hangs on.
+    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
+        head = verb.head
+        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
+            return None
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+    return None
+
+
+def _subtree_range(tok: Token, stop: Token | None = None) -> Range:
+    left, right = tok.left_edge.i, tok.right_edge.i
+    if stop is not None and left <= stop.i <= right:
+        if stop.i > tok.i:
+            right = stop.i - 1
+        else:
+            left = stop.i + 1
+    doc = tok.doc
+    return _same_paragraph(
+        doc_text(doc), (doc[left].idx, doc[right].idx + len(doc[right].text)), (stop or tok).idx
+    )
+
+
+def _same_paragraph(text: str, rng: Range, anchor: int) -> Range:
+    """The part of ``rng`` in the paragraph holding ``anchor``: a parse that runs over a line
+    break (a caption glued to the lead) must not carry the caption into a quote."""
+    start, end = rng
+    cut = text.rfind("\n", start, min(anchor, end))
+    if cut >= 0:
+        start = cut + 1
+    cut = text.find("\n", max(anchor, start), end)
+    if cut >= 0:
+        end = cut
+    return start, max(start, end)
+
+
+_DATELINE_DASH = re.compile(r"\s[—–-]{1,2}\s")
+
+
+def _source_range(subject: Token, verb: Token) -> Range | None:
+    """The subject's phrase; words before a spaced dash that precedes its head word are a
+    dateline or a kicker ("CITY (Agency) — Officials said"), not part of the source."""
+    text = doc_text(verb.doc)
+    start, end = _subtree_range(subject, verb)
+    dashes = list(_DATELINE_DASH.finditer(text, start, max(start, subject.idx)))
+    if dashes:
+        start = dashes[-1].end()
+    return source_bounds(text, (start, end))
+
+
+def _cue_range(verb: Token) -> Range:
+    toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    toks.sort(key=lambda t: t.i)
+    return _extent(toks)
+
+
+def _between(text: str, start: int, end: int) -> str:
+    return text[start:end] if start < end else ""
+
+
+def _adjacent_region(verb: Token, subject: Token | None, regions: _Regions) -> QuoteRegion | None:
+    """A quote right after the cue clause ("X said: “...”") or right before it ("“...,” X
+    said"), with only glue words in between."""
+    doc = verb.doc
+    text = doc_text(doc)
+    sent = verb.sent
+    clause = [verb] + ([subject] if subject is not None else [])
+    lo = min(t.left_edge.i if t is subject else t.i for t in clause)
+    hi = max(t.right_edge.i if t is subject else t.i for t in clause)
+    for t in verb.children:
+        if t.dep_ in _TRAILING and t.i > hi and not regions.holding(t.idx):
+            hi = max(hi, t.right_edge.i)
+    after = doc[hi].idx + len(doc[hi].text)
+    for r in regions.within(after, sent.end_char + 200):
+        glue = _between(text, after, r.start).lower().split()
+        if all(w.strip(",:") in _GLUE or not w.strip(",:") for w in glue) and len(glue) <= 4:
+            return r
+        break
+    before = doc[lo].idx
+    for r in reversed(regions.within(max(0, sent.start_char - 4000), before)):
+        if r.end <= before:
+            gap = _between(text, r.end, before).strip()
+            if gap in {"", ",", "—", "–", "-"}:
+                return r
+        break
+    return None
+
+
+def _according(tok: Token, regions: _Regions) -> Candidate | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if obj is None:
+        return None
+    doc = tok.doc
+    sent = tok.sent
+    phrase = (min(tok.i, tok.left_edge.i), max(tok.right_edge.i, obj.right_edge.i))
+    left = (sent.start, phrase[0] - 1)
+    right = (phrase[1] + 1, sent.end - 1)
+    side = left if left[1] - left[0] >= right[1] - right[0] else right
+    if side[1] < side[0]:
+        return None
+    text = doc_text(doc)
+    raw = _same_paragraph(text, _extent([doc[side[0]], doc[side[1]]]), tok.idx)
+    content = content_bounds(text, raw, regions.within(*raw))
+    source = source_bounds(text, _extent([obj.left_edge, obj.right_edge]))
+    if content is None or source is None:
+        return None
+    return Candidate(
+        source=source,
+        cue=_extent([tok, to]),
+        parts=[content],
+        kind="indirect",
+        cue_token=tok.i,
+        source_head=obj.i,
+    )
+
+
+def _content_child(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS:
+            return child
+    return None
+
+
+def _object_range(verb: Token) -> Range | None:
+    objs = [
+        c
+        for c in verb.children
+        if c.dep_ in _OBJECT_DEPS and c.i > verb.i and (c.dep_ != "prep" or c.lower_ in _PREPS)
+    ]
+    if not objs:
+        return None
+    first = objs[0]
+    if first.dep_ == "prep" and len(objs) == 1:
+        # "called for X", "talked about X": the preposition belongs to the cue, X is content
+        pobj = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if pobj is not None:
+            return _extent([pobj.left_edge, pobj.right_edge])
+    return _extent([first.left_edge, max(o.right_edge for o in objs)])
+
+
+def _from_verb(verb: Token, regions: _Regions, objects: bool) -> Candidate | None:
+    text = doc_text(verb.doc)
+    subject = _subject(verb)
+    if subject is None or regions.holding(subject.idx):
+        return None
+    source = _source_range(subject, verb)
+    if source is None:
+        return None
+    cue = _cue_range(verb)
+    comp = _content_child(verb)
+    if comp is not None:
+        raw = _subtree_range(comp, verb)
+        rng = content_bounds(text, raw, regions.within(*raw))
+        if rng is None:
+            return None
+        inside = regions.within(*rng)
+        covered = sum(min(r.end, rng[1]) - max(r.start, rng[0]) for r in inside)
+        if inside and covered >= 0.85 * (rng[1] - rng[0]):
+            return Candidate(source, cue, [rng], "direct", verb.i, subject.i, list(inside))
+        if subject.idx >= rng[0] and subject.idx < rng[1]:
+            return None
+        return Candidate(
+            source, cue, [rng], "mixed" if inside else "indirect", verb.i, subject.i, list(inside)
+        )
+    region = _adjacent_region(verb, subject, regions)
+    if region is not None:
+        return Candidate(
+            source, cue, [(region.start, region.end)], "direct", verb.i, subject.i, [region]
+        )
+    parts = _host_clause(verb, regions)
+    if parts:
+        inside = [r for p in parts for r in regions.within(*p)]
+        kind = "mixed" if inside else "indirect"
+        return Candidate(source, cue, parts, kind, verb.i, subject.i, inside)
+    if objects:
+        rng = _object_range(verb)
+        if rng is not None:
+            rng = content_bounds(text, rng, regions.within(*rng))
+            if rng is not None:
+                inside = regions.within(*rng)
+                return Candidate(
+                    source,
+                    cue,
+                    [rng],
+                    "mixed" if inside else "indirect",
+                    verb.i,
+                    subject.i,
+                    list(inside),
+                )
+    return None
+
+
+def _host_clause(verb: Token, regions: _Regions) -> list[Range]:
+    """ "Y, X said, Z" and "Y, X said.": a cue clause set inside the clause it reports
+    (parsed as its parataxis) reports that clause minus the cue clause, as the fragments
+    either side of it."""
+    head = verb.head
+    if head is verb or verb.dep_ != "parataxis":
+        return []
+    doc = verb.doc
+    text = doc_text(doc)
+    left, right = verb.left_edge.i, verb.right_edge.i
+    pieces = []
+    if head.left_edge.i < left:
+        pieces.append((head.left_edge, doc[left - 1]))
+    if right < head.right_edge.i:
+        pieces.append((doc[right + 1], head.right_edge))
+    parts = []
+    for first, last in pieces:
+        raw = _same_paragraph(text, _extent([first, last]), verb.idx)
+        rng = content_bounds(text, raw, regions.within(*raw))
+        if rng is not None:
+            parts.append(rng)
+    return parts
+
+
+def _cue_tokens(doc: Doc, regions: _Regions) -> set[int]:
+    """Indices of the verbs read as cues: the learned model's choice when it is packaged,
+    else the cue lexicon."""
+    model = cue_model()
+    verbal = {"VERB", "AUX"}
+    if model is None:
+        cue_verbs = lexicon().cue_verbs
+        return {t.i for t in doc if t.pos_ in verbal and t.lemma_.lower() in cue_verbs}
+    return {t.i for t in model.cues(doc, lambda at: regions.holding(at) is not None)}
+
+
+def candidates(doc: Doc, objects: bool = True, nested: bool = False) -> list[Candidate]:
+    """All attribution candidates in ``doc`` in text order. Without ``nested``, none lies in
+    another's content (PolNeAR's univocal annotation: "A said B told C that ..." is A's);
+    with it, reported speech inside reported speech is kept too (not inside direct quotes,
+    whose words belong to the quoted speaker)."""
+    regions = _Regions(quote_regions(doc_text(doc)))
+    found: list[Candidate] = []
+    cues = _cue_tokens(doc, regions)
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            c = _according(tok, regions)
+        elif tok.i in cues:
+            c = _from_verb(tok, regions, objects)
+        else:
+            continue
+        if c is not None:
+            found.append(c)
+    found += _unattributed_regions(doc, regions, found)
+    found += _colon_lines(doc, regions)
+    return _outermost(found, doc_text(doc), nested)
+
+
+def _outermost(found: list[Candidate], text: str, nested: bool) -> list[Candidate]:
+    found.sort(key=lambda c: (c.source is None, -(c.content[1] - c.content[0])))
+    kept: list[Candidate] = []
+    for c in found:
+        cue_at = c.cue[0] if c.cue else c.content[0]
+        clash = any(
+            (
+                k.content[0] <= cue_at < k.content[1]
+                and (not nested or k.kind == "direct" or c.source is None)
+            )
+            or (
+                c.content[0] < k.content[1]
+                and k.content[0] < c.content[1]
+                and not (nested and k.content[0] <= cue_at < k.content[1])
+            )
+            for k in kept
+        )
+        if not clash:
+            kept.append(c)
+    kept.sort(key=lambda c: c.content[0])
+    return _join_continuations(kept, text)
+
+
+def _join_continuations(kept: list[Candidate], text: str) -> list[Candidate]:
+    """``“A,” she said. “B.”``: a quote with no cue of its own that follows, in the same
+    paragraph and right after the cue clause, a direct quote whose cue sits between them is
+    the same quote's second part."""
+    out: list[Candidate] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and c.cue is None
+            and c.source is None
+            and prev.kind == "direct"
+            and prev.cue is not None
+            and prev.content[1] <= prev.cue[0]
+            and c.parts[0][0] >= prev.cue[1]
+        ):
+            gap = text[max(prev.cue[1], prev.source[1] if prev.source else 0) : c.parts[0][0]]
+            if "\n" not in gap and len(gap.split()) <= 6:
+                prev.parts.extend(c.parts)
+                continue
+        out.append(c)
+    return [c for c in out if c.cue is not None or c.source is not None]
+
+
+_DASH = re.compile(r"[ \t]*[—–][ \t]*")
+_NAME_COLON = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*:[ \t]*")
+
+
+def _names(doc: Doc, start: int, end: int, entity: bool = True) -> bool:
+    """Proper nouns only, and (unless ``entity`` is false) naming a person or organisation."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    if not all(t.pos_ in {"PROPN", "PUNCT"} or t.text[:1].isupper() for t in span):
+        return False
+    return not entity or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)
+
+
+def _dash_or_colon(doc: Doc, r: QuoteRegion) -> Candidate | None:
+    """ "“...” —Name" and "Name: “...”" (also for quotes with no cue verb at all)."""
+    text = doc_text(doc)
+    m = _DASH.match(text, r.end)
+    if m:
+        n = re.match(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}", text[m.end() :])
+        if n and _names(doc, m.end(), m.end() + n.end(), entity=False):
+            src = (m.end(), m.end() + n.end())
+            return Candidate(src, None, [(r.start, r.end)], "direct", regions=[r])
+    line_start = text.rfind("\n", 0, r.start) + 1
+    m = _NAME_COLON.fullmatch(text, line_start, r.start)
+    if m and _names(doc, m.start(1), m.end(1)):
+        colon = text.index(":", m.end(1))
+        return Candidate(m.span(1), (colon, colon + 1), [(r.start, r.end)], "direct", regions=[r])
+    return None
+
+
+def _colon_lines(doc: Doc, regions: _Regions) -> list[Candidate]:
+    """Transcript and headline form "Name: what they said" without quotation marks."""
+    text = doc_text(doc)
+    out: list[Candidate] = []
+    for line in re.finditer(r"[^\n]+", text):
+        m = _NAME_COLON.match(text, line.start())
+        if not m or m.end() >= line.end() or regions.holding(m.end()):
+            continue
+        if not _names(doc, m.start(1), m.end(1)):
+            continue
+        content = _trim(text, (m.end(), line.end()), " \t")
+        if content is None:
+            continue
+        colon = text.index(":", m.end(1))
+        out.append(Candidate(m.span(1), (colon, colon + 1), [content], "direct"))
+    return out
+
+
+def _unattributed_regions(doc: Doc, regions: _Regions, found: list[Candidate]) -> list[Candidate]:
+    """Regions no cue verb claimed: "—Name", "Name: “...”", or a bare quote that may continue
+    the previous one (kept only if it does)."""
+    used = {(r.start, r.end) for c in found for r in c.regions}
+    extra: list[Candidate] = []
+    for r in regions.items:
+        if (r.start, r.end) in used:
+            continue
+        c = _dash_or_colon(doc, r)
+        extra.append(c or Candidate(None, None, [(r.start, r.end)], "direct", regions=[r]))
+    return extra

@@ -1,0 +1,101 @@
+"""Which tokens are attribution cues: a logistic regression learned from PolNeAR *train*.
+
+PolNeAR annotates every attribution, not only speech: beliefs ("thinks"), evidence ("shows",
+"according to"), stances ("supports", "accused"). Whether a verb is a cue depends on its
+lemma *and* on its clause (a complement clause, a subject, quotation marks nearby), so a
+word list alone either misses or over-fires. ``scripts/train_attribution.py`` fits the model
+on sparse string features of each token and exports the weights to
+``pipeline/data/cue_model.json``; here they are summed with plain dictionary look-ups, so
+nothing is unpickled and scoring costs a few microseconds per token.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+MODEL_FILE = "cue_model.json"
+# Parts of speech a cue head can have (verbs, nouns such as "statement", "according").
+CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def token_features(tok: Token, in_quote: bool) -> Iterator[str]:
+    """Sparse string features of ``tok`` as a cue candidate (shared by training and use)."""
+    lemma = tok.lemma_.lower()
+    yield "b"
+    yield "l=" + lemma
+    yield "p=" + tok.pos_
+    yield "t=" + tok.tag_
+    yield "d=" + tok.dep_
+    yield f"l|d={lemma}|{tok.dep_}"
+    yield f"l|t={lemma}|{tok.tag_}"
+    head = tok.head
+    yield "hl=" + head.lemma_.lower()
+    yield f"hd={head.dep_}"
+    yield f"d|hp={tok.dep_}|{head.pos_}"
+    has_subj = False
+    deps: set[str] = set()
+    for child in tok.children:
+        dep = child.dep_
+        if dep in _SUBJECTS:
+            has_subj = True
+        if dep == "prep" or dep == "prt" or dep == "agent":
+            yield f"l|{dep}={lemma}|{child.lower_}"
+        if dep == "mark" or dep == "aux" or dep == "neg":
+            continue
+        deps.add(dep)
+    for dep in deps:
+        yield "c=" + dep
+        yield f"l|c={lemma}|{dep}"
+    yield f"subj={has_subj}"
+    yield f"l|subj={lemma}|{has_subj}"
+    if in_quote:
+        yield "q"
+        yield f"l|q={lemma}"
+    doc = tok.doc
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "<e>"
+    prv = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
+    yield "n=" + nxt
+    yield "pv=" + prv
+    yield f"l|n={lemma}|{nxt}"
+
+
+@dataclass(frozen=True, slots=True)
+class CueModel:
+    """Feature weights and the decision threshold (a probability) chosen on train."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def score(self, tok: Token, in_quote: bool) -> float:
+        w = self.weights
+        z = sum(w.get(f, 0.0) for f in token_features(tok, in_quote))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def cues(self, doc: Doc, in_quote: Callable[[int], bool]) -> list[Token]:
+        """Tokens of ``doc`` scored at or above the threshold, in text order."""
+        return [
+            tok
+            for tok in doc
+            if tok.pos_ in CANDIDATE_POS and self.score(tok, in_quote(tok.idx)) >= self.threshold
+        ]
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> CueModel | None:
+    """The packaged model, or ``None`` when the data file is absent (rules fall back to the
+    cue lexicon)."""
+    path = resources.files("newsrecon.pipeline").joinpath("data", MODEL_FILE)
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    return CueModel(
+        {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
+    )

@@ -1,0 +1,101 @@
+"""Quotes of one article: candidates from the parse turned into :class:`Quote` records with
+their speakers classified, pronouns resolved where safe and linked to story entities."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from spacy.tokens import Doc
+
+from newsrecon.model import Article, Span
+from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind
+from newsrecon.pipeline.quotes.candidates import Candidate, candidates
+from newsrecon.pipeline.quotes.speakers import Earlier, Speaker, classify, resolve
+
+
+class EntityIndex:
+    """Entity mentions of one article sorted by start, to find the entity a span names."""
+
+    def __init__(self, entities: Sequence[Any], article: str) -> None:
+        self._mentions: list[tuple[int, int, Any]] = []
+        for entity in entities:
+            for m in getattr(entity, "mentions", ()):
+                if getattr(m, "article", None) == article:
+                    self._mentions.append((m.start, m.end, entity))
+        self._mentions.sort(key=lambda x: (x[0], x[1]))
+
+    def find(self, start: int, end: int) -> Any | None:
+        """The entity with a mention overlapping ``[start, end)``; a person wins over others,
+        then the longest mention."""
+        hits = [(s, e, ent) for s, e, ent in self._mentions if s < end and start < e]
+        if not hits:
+            return None
+        hits.sort(key=lambda h: (getattr(h[2], "type", "") != "PERSON", -(h[1] - h[0])))
+        return hits[0][2]
+
+
+def _quote_id(article: str, content: tuple[int, int]) -> str:
+    digest = hashlib.sha1(
+        f"{article}:{content[0]}:{content[1]}".encode(), usedforsecurity=False
+    ).hexdigest()
+    return "q" + digest[:10]
+
+
+_KIND_OF_ENTITY = {"PERSON": SpeakerKind.PERSON, "ORG": SpeakerKind.ORGANISATION}
+
+
+def extract_quotes(
+    doc: Doc, article: Article, entities: Sequence[Any] = (), nested: bool = True
+) -> tuple[Quote, ...]:
+    """Every attribution in ``article`` (``doc`` is its parse), in text order; ``nested``
+    keeps reported speech inside reported speech ("Reuters reported that X told Y ...")."""
+    index = EntityIndex(entities, article.id)
+    earlier: list[Earlier] = []
+    quotes: list[Quote] = []
+    for cand in candidates(doc, nested=nested):
+        quote = _quote(doc, article, cand, index, earlier)
+        if quote is not None:
+            quotes.append(quote)
+    return tuple(quotes)
+
+
+def _quote(
+    doc: Doc, article: Article, cand: Candidate, index: EntityIndex, earlier: list[Earlier]
+) -> Quote | None:
+    aid = article.id
+    if cand.source is None:
+        return None
+    written = classify(doc, *cand.source)
+    speaker = resolve(doc, cand.source[0], written, earlier)
+    entity = index.find(*cand.source)
+    if entity is None and speaker.antecedent is not None:
+        entity = index.find(*speaker.antecedent)
+    name, kind = speaker.name, speaker.kind
+    if entity is not None and kind is not SpeakerKind.DOCUMENT:
+        name = entity.name
+        kind = _KIND_OF_ENTITY.get(
+            entity.type, SpeakerKind.ORGANISATION if kind is SpeakerKind.UNRESOLVED else kind
+        )
+        speaker = Speaker(name, kind, True, speaker.antecedent, speaker.key_words, speaker.nouns)
+    if speaker.named:
+        earlier.append(Earlier(cand.source[0], speaker, speaker.antecedent or cand.source))
+    content = Span(aid, *cand.content)
+    return Quote(
+        id=_quote_id(aid, cand.content),
+        article=aid,
+        outlet=article.outlet,
+        speaker=name,
+        speaker_span=Span(aid, *cand.source),
+        speaker_entity=getattr(entity, "id", None),
+        speaker_kind=kind,
+        cue=Span(aid, *cand.cue) if cand.cue else None,
+        content=content,
+        kind=QuoteKind(cand.kind),
+        content_parts=tuple(Span(aid, *p) for p in cand.parts),
+        speaker_as_written=written.name,
+        resolved_from=(
+            Span(aid, *speaker.antecedent) if speaker.antecedent and not written.named else None
+        ),
+    )

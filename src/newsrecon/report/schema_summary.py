@@ -1,0 +1,20 @@
+"""The published shape of the cited summary (see :mod:`newsrecon.model.summary`)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from newsrecon.report.schema_base import SpanOut, StrictModel
+
+
+class SummarySentenceOut(StrictModel):
+    rank: int = Field(ge=1)
+    kind: Literal["summary", "disputed"]
+    text: str = Field(description="the sentence exactly as in the article of ``evidence``")
+    evidence: SpanOut
+    outlets: list[str] = Field(description="the outlets that carry what the sentence says")
+    support: list[SpanOut] = Field(description="where those outlets say it")
+    basis: str = Field(description="why it was chosen and how the citations were found")
+    claim: str | None = None

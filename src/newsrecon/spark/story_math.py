@@ -1,0 +1,162 @@
+"""Pure helpers of the distributed story grouping (no Spark here, so they are unit-testable).
+
+Why the distributed result equals :func:`newsrecon.pipeline.stories.group_stories` on the whole
+batch:
+
+* Similarities use corpus-wide statistics: TF-IDF document frequencies and entity-key weights
+  are counted over all articles by Spark, and :func:`corpus_context` builds the very
+  :class:`~newsrecon.pipeline.stories.SimilarityContext` (a TF-IDF vectorizer with the stage's
+  own parameters, the vocabulary a block needs, and corpus IDF) that ``fit`` on the whole
+  batch would have given.
+* Average linkage merges two groups only if the mean of their cross similarities reaches the
+  threshold, which needs at least one cross pair at or above it. So no story ever spans two
+  connected components of the graph "similarity >= threshold", and running the same
+  agglomeration per component gives the same stories as on the whole batch.
+* Candidate pairs for that graph come from prefix filtering (Bayardo et al. 2007): a pair whose
+  combined similarity reaches ``t`` has TF-IDF cosine >= ``t`` or entity overlap >= ``t`` (the
+  combination is convex), and such a pair shares a term in the *prefix* of one side: its
+  heaviest terms whose removal would leave a norm (entity mass) below ``t``. Joining prefixes
+  against full postings, within neighbouring time buckets, finds every such pair without
+  comparing all pairs. Candidates are then verified with the stage's own ``pair_similarity``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from scipy import sparse  # type: ignore[import-untyped]
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsrecon.pipeline.stories import (
+    ArticleVector,
+    SimilarityContext,
+    StoryFeatures,
+    pair_similarity,
+)
+
+# Prefixes keep a little more than the bound requires, so float rounding never loses a pair.
+MARGIN = 1e-6
+
+
+@lru_cache(maxsize=1)
+def _vectorizer_params() -> dict[str, Any]:
+    """The stage's own TF-IDF parameters, read from a context it fitted (not copied here)."""
+    probe = SimilarityContext.fit([StoryFeatures("probe", None, "newsrecon spark probe")])
+    assert probe.vectorizer is not None
+    params: dict[str, Any] = probe.vectorizer.get_params()
+    return params
+
+
+def text_terms(text: str) -> list[str]:
+    """The distinct terms (word 1-2 grams after stop words) the story vectorizer counts."""
+    analyzer = TfidfVectorizer(**_vectorizer_params()).build_analyzer()
+    return sorted(set(analyzer(text)))
+
+
+def smoothed_idf(documents: int, frequency: int) -> float:
+    """sklearn's smoothed IDF, which ``SimilarityContext.fit`` uses for terms and entities."""
+    return math.log((1 + documents) / (1 + frequency)) + 1
+
+
+def corpus_context(
+    documents: int, term_df: Mapping[str, int], entity_df: Mapping[str, int]
+) -> SimilarityContext:
+    """The context ``SimilarityContext.fit`` gives on a corpus of ``documents`` articles,
+    restricted to the terms and entity keys named (all those of the articles it will see)."""
+    weights = {key: smoothed_idf(documents, df) for key, df in entity_df.items()}
+    unseen = math.log(1 + documents) + 1
+    if not term_df:
+        return SimilarityContext(None, weights, unseen)
+    vocabulary = sorted(term_df)
+    params = dict(_vectorizer_params(), vocabulary=vocabulary)
+    vectorizer = TfidfVectorizer(**params)
+    vectorizer.idf_ = np.array(
+        [math.log((1 + documents) / (1 + term_df[t])) + 1 for t in vocabulary], dtype=np.float64
+    )
+    return SimilarityContext(vectorizer, weights, unseen)
+
+
+def text_weights(context: SimilarityContext, vector: ArticleVector) -> dict[str, float]:
+    """Term -> weight of the article's unit TF-IDF row."""
+    if context.vectorizer is None:
+        return {}
+    names = context.vectorizer.get_feature_names_out()
+    row = vector.text.tocoo()
+    return {str(names[j]): float(w) for j, w in zip(row.col, row.data, strict=True) if w}
+
+
+def norm_prefix(weights: Mapping[str, float], bound: float) -> list[str]:
+    """Heaviest terms of a unit vector such that the rest has norm below ``bound``: any vector
+    with cosine >= ``bound`` to this one shares one of them."""
+    ordered = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    limit = (bound - MARGIN) ** 2
+    tail, cut = 0.0, len(ordered)
+    while cut > 0 and tail + ordered[cut - 1][1] ** 2 < limit:
+        cut -= 1
+        tail += ordered[cut][1] ** 2
+    return [term for term, _ in ordered[:cut]]
+
+
+def mass_prefix(weights: Mapping[str, float], bound: float) -> list[str]:
+    """Heaviest entity keys such that the rest weighs below ``bound`` times the total: an
+    article whose overlap coefficient with this one reaches ``bound``, and which weighs at
+    least as much, shares one of them."""
+    ordered = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
+    limit = (bound - MARGIN) * sum(weights.values())
+    tail, cut = 0.0, len(ordered)
+    while cut > 0 and tail + ordered[cut - 1][1] < limit:
+        cut -= 1
+        tail += ordered[cut][1]
+    return [key for key, _ in ordered[:cut]]
+
+
+def time_bucket(day: float | None, window_days: float) -> int | None:
+    """Articles closer than the window fall in the same or adjacent buckets."""
+    if day is None or math.isnan(day):
+        return None
+    return math.floor(day / window_days)
+
+
+def verify(
+    a: tuple[Mapping[str, float], Mapping[str, float], float | None],
+    b: tuple[Mapping[str, float], Mapping[str, float], float | None],
+    window_days: float,
+) -> float:
+    """The stage's ``pair_similarity`` for two articles given as (term weights, entity weights,
+    day)."""
+    columns = {term: j for j, term in enumerate(sorted({*a[0], *b[0]}))}
+    vectors = [
+        ArticleVector(
+            "",
+            sparse.csr_matrix(
+                (list(terms.values()), ([0] * len(terms), [columns[t] for t in terms])),
+                shape=(1, max(1, len(columns))),
+                dtype=np.float64,
+            ),
+            entities,
+            math.nan if day is None else day,
+        )
+        for terms, entities, day in (a, b)
+    ]
+    return pair_similarity(vectors[0], vectors[1], window_days)
+
+
+def components(ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> dict[str, int]:
+    """Connected component index of every id (scipy's union-find over the edge list)."""
+    from scipy.sparse.csgraph import connected_components  # type: ignore[import-untyped]
+
+    index = {article_id: i for i, article_id in enumerate(ids)}
+    rows = [index[a] for a, _ in edges]
+    cols = [index[b] for _, b in edges]
+    graph = sparse.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(ids), len(ids)))
+    _, labels = connected_components(graph, directed=False)
+    return {article_id: int(labels[i]) for article_id, i in index.items()}
+
+
+def parse_day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -1,0 +1,78 @@
+"""Statement grouping and the PolNeAR scorer on fictional data."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsrecon.evaluation.polnear import match, normalise, parse_ann
+from newsrecon.model import Span
+from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind, VariantRelation
+from newsrecon.pipeline.quotes.group import group_statements
+from newsrecon.pipeline.quotes.similarity import relation
+
+
+def _quote(article: str, outlet: str, speaker: str, text: str, kind: str = "direct") -> Quote:
+    return Quote(
+        id=f"q{article}",
+        article=article,
+        outlet=outlet,
+        speaker=speaker,
+        speaker_span=None,
+        speaker_entity=None,
+        speaker_kind=SpeakerKind.PERSON,
+        cue=None,
+        content=Span(article, 0, len(text)),
+        kind=QuoteKind(kind),
+    )
+
+
+REMARK = "We will rebuild the bridge before the winter floods arrive"
+
+
+@pytest.mark.parametrize(
+    ("variant", "expected"),
+    [
+        (REMARK, VariantRelation.VERBATIM),
+        ("rebuild the bridge before the winter floods", VariantRelation.SHORTENED),
+        ("We will rebuild the old bridge before winter floods arrive", VariantRelation.REWORDED),
+    ],
+)
+def test_relation(variant: str, expected: VariantRelation) -> None:
+    assert relation(variant, REMARK, semantic=0.9) is expected
+
+
+def test_grouping_and_findings_without_embeddings() -> None:
+    texts = {
+        "a": REMARK,
+        "b": "We will rebuild the old bridge before winter floods arrive",
+        "c": "we will rebuild the bridge before the winter floods arrive",
+        "d": "Ticket prices will rise by ten percent next spring",
+    }
+    quotes = [
+        _quote("a", "Gazette", "Maren Oduya", texts["a"]),
+        _quote("b", "Courier", "Oduya", texts["b"], "indirect"),
+        _quote("c", "Herald", "Tomas Halloran", texts["c"]),
+        _quote("d", "Herald", "Maren Oduya", texts["d"]),
+    ]
+    statements, conflicts = group_statements(quotes, texts, embed=None)
+    assert len(statements) == 1
+    assert set(statements[0].outlets) == {"Gazette", "Courier", "Herald"}
+    kinds = {c.kind for c in conflicts}
+    assert "speaker" in kinds  # Herald names someone else for the same words
+    assert "quotation" in kinds  # Courier paraphrases what the others quote
+
+
+ANN = "T1\tSource 0 5\tMaren\nT2\tCue 6 10\tsaid\nT3\tContent 11 16;21 25\tthing more\n"
+
+
+def test_scorer_exact_and_overlap() -> None:
+    text = "Maren said thing and more words here"
+    gold = parse_ann(text, ANN, "x.ann")
+    assert gold.content == frozenset({((11, 16), (21, 25))})
+    exact = match(gold.source, frozenset({normalise(text, [(0, 5)])}), exact=True)
+    assert exact.prf().f1 == 1.0
+    loose = match(gold.content, frozenset({((11, 30),)}), exact=False)
+    assert loose.prf().f1 == 1.0
+    assert match(gold.content, frozenset({((11, 30),)}), exact=True).prf().f1 == 0.0
+    miss = match(gold.cue, frozenset({((30, 36),)}), exact=False)
+    assert miss.prf().precision == 0.0 and miss.prf().recall == 0.0

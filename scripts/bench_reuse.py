@@ -48,6 +48,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
 SEED = 7
+SWAP = 0.35  # share of pool words replaced by words drawn from the vocabulary
 SYSTEMS = ("minhash", "minhash_int", "minhash_lsh", "reuse")
 
 
@@ -77,9 +78,11 @@ def articles(n: int) -> Iterator[tuple[str, str]]:
     recent: deque[list[Any]] = deque(maxlen=1000)
     for i in range(n):
         picked = rng.integers(0, len(offsets) - 1, rng.integers(4, 9))
-        body = [flat[offsets[k] : offsets[k + 1]] for k in picked]
+        # each paragraph's words in a fresh order: two articles drawing one pool paragraph
+        # (at 100k articles, each is drawn dozens of times) share no passage by chance
+        body = [rng.permutation(flat[offsets[k] : offsets[k + 1]]) for k in picked]
         words = np.concatenate(body)
-        swap = rng.random(len(words)) < 0.35
+        swap = rng.random(len(words)) < SWAP
         words[swap] = rng.integers(0, len(vocab), int(swap.sum()))
         body = np.split(words, np.cumsum([len(p) for p in body])[:-1])
         if recent and rng.random() < 0.1:
@@ -95,7 +98,7 @@ def write_articles(n: int, path: Path) -> None:
     """The stream, generated once per size and read back by every system's process."""
     with path.open("w", encoding="utf-8") as out:
         for article, text in articles(n):
-            out.write(json.dumps([article, text]) + "\n")
+            out.write(json.dumps([article, text, len(text.split())]) + "\n")
 
 
 class _Feed:
@@ -111,7 +114,7 @@ class _Feed:
                 line = lines.readline()
                 item = json.loads(line) if line else None
                 if item is not None:
-                    self.words += len(item[1].split())
+                    self.words += item[2]
                 self.generating += time.perf_counter() - start
                 self.generating_cpu += time.process_time() - start_cpu
                 if item is None:

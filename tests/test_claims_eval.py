@@ -65,7 +65,8 @@ def test_verify_on_files(tmp_path: Path) -> None:
     args = ["verify", "Turnout in Qestria was 61 percent, the board said.", str(tmp_path), "--json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
-    assert json.loads(result.output)["verdict"] == "supported"
+    supported = json.loads(result.output)
+    assert supported["verdict"] == "supported" and supported["supporting_outlets"]
     args[1] = "Turnout in Qestria was 85 percent, the board said."
     flipped = json.loads(runner.invoke(app, args).output)
     assert flipped["verdict"] == "contradicted" and flipped["contradicting"]

@@ -11,7 +11,7 @@ from newsrecon.model import Article, Story
 from newsrecon.model.findings import Severity
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.analysis import StoryInput
-from newsrecon.pipeline.claims.check import slot_coverage
+from newsrecon.pipeline.claims.check import opposite_words, slot_coverage
 from newsrecon.pipeline.claims.compare import compare_facts
 from newsrecon.pipeline.claims.facts import Fact, article_facts
 from newsrecon.pipeline.claims.roles import EntityHit, names_match
@@ -94,6 +94,17 @@ def _kinds(left: str, right: str) -> list[str]:
         (
             "The flood killed at least 40 people in Larrow.",
             "The flood killed at least 45 people in Larrow.",
+            [],
+        ),
+        # weekdays name the day whatever the publication date; a night reaches the next day
+        (
+            "The dam near Larrow burst on Tuesday, officials said.",
+            "The dam near Larrow burst on Friday, officials said.",
+            ["date"],
+        ),
+        (
+            "The dam near Larrow burst on Tuesday night, officials said.",
+            "The dam near Larrow burst early on Wednesday, officials said.",
             [],
         ),
         # a duration is a figure
@@ -181,3 +192,19 @@ def test_slot_coverage_aligns_a_paraphrase_by_its_names_and_figures() -> None:
     unrelated = _fact("Monks planted the orchards of Brevonia long ago.", "b")
     assert slot_coverage(claim, paraphrase) >= 0.66
     assert slot_coverage(claim, unrelated) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("summary", "flagged"),
+    [
+        ("The bakery in Larrow reported a profit in the spring.", True),
+        ("The bakery in Larrow lost money in the spring.", False),
+        ("The bakery in Larrow reported a loss in the spring.", False),
+    ],
+)
+def test_opposite_wording_against_the_whole_document(summary: str, flagged: bool) -> None:
+    source = (
+        "The bakery in Larrow reported a loss in the spring. Sales fell after the bridge closed."
+    )
+    docs = list(nlp.parse([summary, source]))
+    assert bool(opposite_words(docs[0], docs[1])) is flagged

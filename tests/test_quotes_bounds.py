@@ -47,7 +47,9 @@ def test_content_bounds(text: str, inner: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Maren Oduya, the spokeswoman,", "Maren Oduya, the spokeswoman"),
+        # the comma closing an apposition stays, a lone trailing comma goes
+        ("Maren Oduya, the spokeswoman,", "Maren Oduya, the spokeswoman,"),
+        ("Tomas Halloran,", "Tomas Halloran"),
         ("“Officials", "Officials"),
         ("Tomas Halloran", "Tomas Halloran"),
     ],

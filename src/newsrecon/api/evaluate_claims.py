@@ -46,7 +46,14 @@ def evaluate_consistency(path: Path) -> dict[str, object]:
         summary_facts, summary_vectors = facts_with_vectors(
             statement_facts(summaries[pair.summary])
         )
-        ok, _ = consistency(summary_facts, summary_vectors, pair.doc, doc_facts, doc_vectors)  # type: ignore[arg-type]
+        ok, _ = consistency(
+            summary_facts,
+            summary_vectors,
+            pair.doc,
+            doc_facts,
+            doc_vectors,  # type: ignore[arg-type]
+            (summaries[pair.summary], docs[pair.doc]),
+        )
         predicted.append(not ok)
     gold = [not p.consistent for p in pairs]
     majority = sum(gold) * 2 >= len(gold)

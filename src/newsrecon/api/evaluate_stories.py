@@ -32,6 +32,7 @@ from newsrecon.pipeline.embeddings import get_embedder
 from newsrecon.pipeline.story_batch import batch_groups
 from newsrecon.pipeline.story_signals import ArticleSignals, entity_keys_from_doc, make_signals
 from newsrecon.pipeline.story_stream import DEFAULT_SIMILARITY, StoryIndex
+from newsrecon.pipeline.story_topics import DEFAULT_TOPIC_SIMILARITY, TopicLayer
 
 BATCH = 64
 DEFAULT_SEED = 13
@@ -52,25 +53,35 @@ def signals_for(docs: Sequence[EcbDocument]) -> list[ArticleSignals]:
 
 
 def stream_labels(
-    signals: Sequence[ArticleSignals], similarity: float, batch: int = BATCH
-) -> dict[str, str]:
-    """Article id -> story id after the whole stream (merged stories followed to survivors)."""
+    signals: Sequence[ArticleSignals],
+    similarity: float,
+    batch: int = BATCH,
+    topics: TopicLayer | None = None,
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Article id -> story id and article id -> topic id after the whole stream (merged
+    stories and topics followed to their survivors)."""
     index = StoryIndex(similarity=similarity)
+    layer = topics if topics is not None else TopicLayer.fresh()
     label: dict[str, str] = {}
     retired: dict[str, str] = {}
     for start in range(0, len(signals), batch):
-        for a in index.assign(signals[start : start + batch]):
+        chunk = signals[start : start + batch]
+        placed = index.assign(chunk)
+        for a in placed:
             label[a.article_id] = a.story_id
             for old in a.merged:
                 retired[old] = a.story_id
         index.close_stale()
+        layer.place(chunk, placed)
 
     def final(story: str) -> str:
         while story in retired:
             story = retired[story]
         return story
 
-    return {article: final(story) for article, story in label.items()}
+    stories = {article: final(story) for article, story in label.items()}
+    topic = {article: layer.topic_of(story) or story for article, story in stories.items()}
+    return stories, topic
 
 
 def baseline_labels(docs: Sequence[EcbDocument]) -> dict[str, str]:
@@ -87,20 +98,27 @@ def baseline_labels(docs: Sequence[EcbDocument]) -> dict[str, str]:
     return {d.name: str(label) for d, label in zip(docs, labels, strict=True)}
 
 
-def _scores(predicted: Mapping[str, str], docs: Sequence[EcbDocument]) -> dict[str, Any]:
+def _scores(
+    predicted: Mapping[str, str],
+    docs: Sequence[EcbDocument],
+    topic_level: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Both levels scored with ``predicted``, or the topic level with ``topic_level``."""
     out: dict[str, Any] = {}
-    levels: dict[str, Callable[[EcbDocument], str]] = {
-        "topic": lambda d: d.topic,
-        "subtopic": lambda d: d.subtopic,
+    levels: dict[str, tuple[Callable[[EcbDocument], str], Mapping[str, str]]] = {
+        "topic": (lambda d: d.topic, predicted if topic_level is None else topic_level),
+        "subtopic": (lambda d: d.subtopic, predicted),
     }
-    for level, key in levels.items():
+    for level, (key, system) in levels.items():
         gold = {d.name: key(d) for d in docs}
-        b3, pw = bcubed(predicted, gold), pairwise(predicted, gold)
+        b3, pw = bcubed(system, gold), pairwise(system, gold)
         out[level] = {
             "b3": {"precision": b3.precision, "recall": b3.recall, "f1": b3.f1},
             "pairwise": {"precision": pw.precision, "recall": pw.recall, "f1": pw.f1},
         }
     out["stories"] = len(set(predicted.values()))
+    if topic_level is not None:
+        out["topic_groups"] = len(set(topic_level.values()))
     return out
 
 
@@ -108,6 +126,7 @@ def evaluate_stories(
     directory: Path,
     *,
     similarity: float = DEFAULT_SIMILARITY,
+    topic_similarity: float | None = None,
     seed: int = DEFAULT_SEED,
     topics: Sequence[str] | None = None,
 ) -> dict[str, Any]:
@@ -121,11 +140,14 @@ def evaluate_stories(
         docs = [d for d in docs if d.topic in set(topics)]
     ordered = arrival_order(docs, seed)
     signals = signals_for(ordered)
-    streaming = stream_labels(signals, similarity)
+    layer = TopicLayer.fresh(
+        DEFAULT_TOPIC_SIMILARITY if topic_similarity is None else topic_similarity
+    )
+    streaming, streaming_topics = stream_labels(signals, similarity, topics=layer)
     groups = batch_groups(signals, similarity, window_days=math.inf)
     batch = {article: str(n) for n, group in enumerate(groups) for article in group}
     return {
-        "streaming": _scores(streaming, ordered),
+        "streaming": _scores(streaming, ordered, streaming_topics),
         "batch": _scores(batch, ordered),
         "baseline": _scores(baseline_labels(ordered), ordered),
         "documents": len(ordered),
@@ -135,4 +157,5 @@ def evaluate_stories(
         "arrival_order": f"file names sorted, then random.Random({seed}).shuffle",
         "stream_batch": BATCH,
         "parameters": StoryIndex(similarity=similarity).parameters(),
+        "topic_parameters": layer.parameters(),
     }

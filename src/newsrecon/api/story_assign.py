@@ -19,6 +19,7 @@ from newsrecon.pipeline.embeddings import get_embedder
 from newsrecon.pipeline.story_codec import index_to_bytes, restore_index, story_to_bytes
 from newsrecon.pipeline.story_signals import day_number, entity_keys_from_doc, make_signals
 from newsrecon.pipeline.story_stream import DEFAULT_MAX_OPEN, Assignment, StoryIndex
+from newsrecon.pipeline.story_topics import TopicLayer, restore_topics
 
 BATCH = 128
 INDEX_NAME = "default"
@@ -50,17 +51,23 @@ def assign_stories(
     store = runner.store
     state, open_stories = store.stream_state(INDEX_NAME)
     index = restore_index(state, open_stories, runner.params.story_similarity, max_open)
+    topics = restore_topics(*store.topic_state(INDEX_NAME), max_open)
     result = AssignResult()
     for chunk in _batches(articles, batch):
         done = store.assigned([a.id for a in chunk])
         todo = [a for a in chunk if a.id not in done]
         if todo:
-            _assign_batch(runner, index, todo, result, embed)
+            _assign_batch(runner, index, topics, todo, result, embed)
     return result
 
 
 def _assign_batch(
-    runner: Runner, index: StoryIndex, articles: list[Article], result: AssignResult, embed: bool
+    runner: Runner,
+    index: StoryIndex,
+    topics: TopicLayer,
+    articles: list[Article],
+    result: AssignResult,
+    embed: bool,
 ) -> None:
     docs = runner.docs(articles)
     texts = [a.text for a in articles]
@@ -73,15 +80,19 @@ def _assign_batch(
     )
     assignments = index.assign(signals)
     closed = index.close_stale()
+    topics.story_topic = runner.store.story_topics(sorted(_touched(assignments)))
+    topics.retired = {}
+    topics.place(signals, assignments)
     by_id = {a.id: a for a in articles}
-    params = index.parameters()
+    params = {**index.parameters(), "topics": topics.parameters()}
     opened, events, merges, members = [], [], [], []
     retired: set[str] = set()
     for a in assignments:
         if a.opened:
             founder = by_id[a.article_id]
             title = founder.title or _first_sentence(founder.text)
-            opened.append(Story(a.story_id, (), title, params))
+            topic = topics.topic_of(a.story_id)
+            opened.append(Story(a.story_id, (), title, {**params, "topic": topic}))
             events.append(StoryEvent("opened", a.story_id, a.article_id))
             result.opened += 1
         else:
@@ -109,6 +120,10 @@ def _assign_batch(
             tuple(events),
             tuple(sorted(summaries)),
             index_to_bytes(index),
+            tuple((sid, topics.topic_of(sid) or tid) for sid, tid in topics.linked.items()),
+            tuple(topics.merges),
+            _topic_summaries(topics),
+            index_to_bytes(topics.index),
         ),
         INDEX_NAME,
     )
@@ -116,3 +131,17 @@ def _assign_batch(
 
 def _touched(assignments: list[Assignment]) -> set[str]:
     return {a.story_id for a in assignments}
+
+
+def _topic_summaries(topics: TopicLayer) -> tuple[tuple[str, bool, bytes], ...]:
+    """The open topics touched in this batch and the topics it closed."""
+    return tuple(
+        sorted(
+            [
+                (tid, True, story_to_bytes(topics.index.open[tid]))
+                for tid in topics.touched
+                if tid in topics.index.open
+            ]
+            + [(t.story_id, False, story_to_bytes(t)) for t in topics.closed]
+        )
+    )

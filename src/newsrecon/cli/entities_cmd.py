@@ -70,7 +70,7 @@ def coref(
     for key in ("gold", "predicted", "baseline"):
         block: Any = result[key]
         table.add_row(
-            names.get(key, "same head lemma, gold mentions"),
+            names.get(key, "same head lemma per gold topic, gold mentions"),
             *(f"{block[m]['f1']:.4f}" for m in ("muc", "b3", "ceafe")),
             f"{block['conll']:.4f}",
         )

@@ -182,6 +182,7 @@ def stories(
                 json.dumps(
                     {
                         "id": row.story.id,
+                        "topic": row.story.parameters.get("topic"),
                         "title": row.story.title,
                         "articles": len(row.story.article_ids),
                         "outlets": list(row.outlets),
@@ -191,11 +192,12 @@ def stories(
                 )
             )
         return
-    table = Table("story", "articles", "outlets", "dates", "title", title="Stories")
+    table = Table("story", "topic", "articles", "outlets", "dates", "title", title="Stories")
     for row in rows:
         dates = " – ".join(d[:10] for d in {row.first_published, row.last_published} if d)
         table.add_row(
             row.story.id,
+            str(row.story.parameters.get("topic") or ""),
             str(len(row.story.article_ids)),
             ", ".join(row.outlets),
             dates,

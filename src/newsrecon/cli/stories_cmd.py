@@ -66,10 +66,20 @@ def eval_stories(
     similarity: Annotated[
         float, typer.Option("--similarity", min=0.0, max=1.0, help="The story knob (0-1).")
     ] = 0.5,
+    topic_similarity: Annotated[
+        Optional[float],  # noqa: UP045 - typer needs Optional on 3.11
+        typer.Option(
+            "--topic-similarity",
+            min=0.0,
+            max=1.0,
+            help="The topic knob (0-1; default: the calibrated one).",
+        ),
+    ] = None,
     seed: Annotated[int, typer.Option("--seed", help="Arrival-order shuffle seed.")] = 13,
 ) -> None:
     """Score story clustering (streaming, batch, TF-IDF baseline) on ECB+ topics and
-    sub-topics: B-cubed and pairwise P/R/F1.
+    sub-topics: B-cubed and pairwise P/R/F1. Streaming scores its topic level (stories
+    grouped into topics) against ECB+ topics and its stories against sub-topics.
 
     Example: newsrecon eval stories ../shared/corpora/ecbplus/topics --format ecbplus --json
     """
@@ -77,7 +87,9 @@ def eval_stories(
         raise ConfigError(f"unknown corpus format {fmt!r} (known: ecbplus)")
     from newsrecon.api.evaluate_stories import evaluate_stories
 
-    result = evaluate_stories(directory, similarity=similarity, seed=seed)
+    result = evaluate_stories(
+        directory, similarity=similarity, topic_similarity=topic_similarity, seed=seed
+    )
     if as_json:
         typer.echo(json.dumps(result))
         return

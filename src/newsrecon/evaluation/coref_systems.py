@@ -8,7 +8,9 @@ whole corpus (:mod:`newsrecon.evaluation.coref_cluster`). The baseline runs per 
 Predicted mentions are the model's named entities (the ``entities`` stage's mentions), its
 date/time entities, spaCy's noun chunks and pronouns; a predicted mention stands for the gold
 mention of the same document with the same syntactic head token (spaCy's root of each span),
-others are extra mentions that cost precision.
+others are extra mentions that cost precision. Both corpora annotate only some sentences of
+an article (ECB+ its selected sentences), so, as ECB+ evaluations do, predicted mentions are
+taken from the annotated sentences only: those holding at least one gold entity mention.
 """
 
 from __future__ import annotations
@@ -112,11 +114,15 @@ def resolve_predicted(
     for d in documents:
         doc = docs[d.id]
         heads: dict[int, str] = {}
+        annotated: set[int] = set()
         for g in d.mentions:
             span = gold_span(doc, g)
             if span is not None and len(span):
                 heads.setdefault(span.root.i, g.id)
+                annotated.add(span.root.sent.start)
         for span, type_ in predicted_spans(d.id, doc, kinds):
+            if span.root.sent.start not in annotated:
+                continue
             mention_id = heads.get(span.root.i, f"{d.id}#pred{span.start_char}-{span.end_char}")
             items.append(CorefItem(mention_id, d.id, span, type_))
     return cluster_mentions(items, groups, config)

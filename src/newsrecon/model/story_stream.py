@@ -23,7 +23,9 @@ class StoryEvent:
 class StreamUpdate:
     """One batch: stories opened (with no members yet), ``(story, article)`` memberships to
     append in order, ``(survivor, retired)`` merges, events, story summaries as
-    ``(story_id, is_open, bytes)`` and the index's global state as bytes."""
+    ``(story_id, is_open, bytes)`` and the index's global state as bytes; the topic level
+    alike: ``(story, topic)`` for stories opened, ``(survivor, retired)`` topic merges, topic
+    summaries and the topic index's state."""
 
     opened: tuple[Story, ...] = ()
     members: tuple[tuple[str, str], ...] = ()
@@ -31,3 +33,7 @@ class StreamUpdate:
     events: tuple[StoryEvent, ...] = ()
     summaries: tuple[tuple[str, bool, bytes], ...] = ()
     index: bytes | None = None
+    story_topics: tuple[tuple[str, str], ...] = ()
+    topic_merges: tuple[tuple[str, str], ...] = ()
+    topic_summaries: tuple[tuple[str, bool, bytes], ...] = ()
+    topic_index: bytes | None = None

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,8 +148,14 @@ class StoryIndex:
         }
 
     # the stream ---------------------------------------------------------------
-    def assign(self, batch: Sequence[ArticleSignals]) -> list[Assignment]:
-        """Place each article of ``batch`` in order; call :meth:`close_stale` afterwards."""
+    def assign(
+        self, batch: Sequence[ArticleSignals], forced: Mapping[str, str] | None = None
+    ) -> list[Assignment]:
+        """Place each article of ``batch`` in order; call :meth:`close_stale` afterwards.
+
+        ``forced`` (article id -> open story id) places those articles without a choice: the
+        topic level uses it to keep every article of a story in that story's topic.
+        """
         snapshot = Snapshot.of(list(self.open.values()))
         weighed = [self._weigh(article) for article in batch]
         products = snapshot.products(batch, weighed)
@@ -164,7 +170,24 @@ class StoryIndex:
                 ((s, sid) for sid, s in scores.items() if sid in self.open),
                 key=lambda pair: (-pair[0], pair[1]),
             )
-            if ranked and ranked[0][0] >= self.threshold - EPS:
+            target = (forced or {}).get(article.article_id)
+            if target is not None and target in self.open:
+                story = self.open[target]
+                merged = self._maybe_merge(story, ranked[:3])
+                story = self.open[merged[0]] if merged else story
+                _absorb(story, article, text_vec)
+                story.touched = self.clock
+                live.put(story)
+                out.append(
+                    Assignment(
+                        article.article_id,
+                        story.story_id,
+                        scores.get(target, 0.0),
+                        False,
+                        merged[1:],
+                    )
+                )
+            elif ranked and ranked[0][0] >= self.threshold - EPS:
                 score, sid = ranked[0]
                 story = self.open[sid]
                 merged = self._maybe_merge(story, ranked[1:3])

@@ -80,6 +80,12 @@ class Store(Protocol):
 
     def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]: ...
 
+    def topic_state(self, name: str) -> tuple[bytes | None, list[bytes]]:
+        """The topic index state of stream ``name``, and the open topics' summaries."""
+
+    def story_topics(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """Story id -> topic id for those of ``story_ids`` that have a topic."""
+
     def get_story(self, story_id: str) -> Story:
         """Raise :class:`newsrecon.errors.NotFound` if absent (a unique id prefix is accepted)."""
 

@@ -384,6 +384,55 @@ class SqliteStore:
                     "ON CONFLICT (name) DO UPDATE SET data = excluded.data",
                     (name, update.index),
                 )
+            self._apply_topics(conn, update, name)
+
+    def _apply_topics(self, conn: sqlite3.Connection, update: StreamUpdate, name: str) -> None:
+        conn.executemany(
+            "UPDATE stories SET topic_id = ? WHERE id = ?",
+            [(topic, story) for story, topic in update.story_topics],
+        )
+        for survivor, retired in update.topic_merges:
+            conn.execute("UPDATE stories SET topic_id = ? WHERE topic_id = ?", (survivor, retired))
+            conn.execute("DELETE FROM topic_state WHERE topic_id = ?", (retired,))
+        retired_topics = {retired for _, retired in update.topic_merges}
+        conn.executemany(
+            "INSERT INTO topic_state (topic_id, is_open, summary) VALUES (?, ?, ?) "
+            "ON CONFLICT (topic_id) DO UPDATE SET is_open = excluded.is_open, "
+            "summary = excluded.summary",
+            [
+                (tid, int(is_open), data)
+                for tid, is_open, data in update.topic_summaries
+                if tid not in retired_topics
+            ],
+        )
+        if update.topic_index is not None:
+            conn.execute(
+                "INSERT INTO story_index (name, data) VALUES (?, ?) "
+                "ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+                (name + ":topics", update.topic_index),
+            )
+
+    def topic_state(self, name: str) -> tuple[bytes | None, list[bytes]]:
+        """The topic index state of stream ``name`` and the open topics' summaries."""
+        row = self._conn.execute(
+            "SELECT data FROM story_index WHERE name = ?", (name + ":topics",)
+        ).fetchone()
+        rows = self._conn.execute(
+            "SELECT summary FROM topic_state WHERE is_open = 1 ORDER BY rowid"
+        ).fetchall()
+        return (None if row is None else bytes(row["data"])), [bytes(r["summary"]) for r in rows]
+
+    def story_topics(self, story_ids: Sequence[str]) -> dict[str, str]:
+        """Story id -> topic id for those of ``story_ids`` that have a topic."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(story_ids, CHUNK):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT id, topic_id FROM stories WHERE id IN ({marks}) AND topic_id IS NOT NULL",
+                chunk,
+            )
+            found.update((str(r["id"]), str(r["topic_id"])) for r in rows)
+        return found
 
     def story_events(self, story_id: str | None = None) -> list[dict[str, Any]]:
         """Recorded assignment events in order (all, or one story's)."""
@@ -395,7 +444,9 @@ class SqliteStore:
         return [dict(r) for r in self._conn.execute(sql + " ORDER BY seq", args).fetchall()]
 
     def stories(self) -> list[Story]:
-        rows = self._conn.execute("SELECT id, title, parameters FROM stories ORDER BY seq")
+        rows = self._conn.execute(
+            "SELECT id, title, parameters, topic_id FROM stories ORDER BY seq"
+        )
         return [self._story(row) for row in rows.fetchall()]
 
     def get_story(self, story_id: str) -> Story:
@@ -405,13 +456,13 @@ class SqliteStore:
         a few of the matches so the user can type more).
         """
         row = self._conn.execute(
-            "SELECT id, title, parameters FROM stories WHERE id = ?", (story_id,)
+            "SELECT id, title, parameters, topic_id FROM stories WHERE id = ?", (story_id,)
         ).fetchone()
         if row is not None:
             return self._story(row)
         if story_id:
             rows = self._conn.execute(
-                "SELECT id, title, parameters FROM stories "
+                "SELECT id, title, parameters, topic_id FROM stories "
                 "WHERE substr(id, 1, length(?)) = ? ORDER BY id LIMIT 6",
                 (story_id, story_id),
             ).fetchall()
@@ -432,8 +483,13 @@ class SqliteStore:
             id=row["id"],
             article_ids=tuple(r["article_id"] for r in ids),
             title=row["title"],
-            parameters=codec.loads(row["parameters"]),
+            parameters=_with_topic(codec.loads(row["parameters"]), row["topic_id"]),
         )
+
+
+def _with_topic(parameters: dict[str, Any], topic: str | None) -> dict[str, Any]:
+    """The stored topic id is the current one (topic merges rewrite it)."""
+    return parameters if topic is None else {**parameters, "topic": topic}
 
 
 def _connect(location: str, latest: int) -> sqlite3.Connection:

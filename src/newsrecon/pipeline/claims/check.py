@@ -139,15 +139,35 @@ def unsupported(summary: Fact, doc_text: str, doc_facts: Sequence[Fact]) -> list
     return reasons
 
 
+def _words(doc: Doc) -> set[str]:
+    return {t.lemma_.lower() for t in doc if t.is_alpha} | {t.lower_ for t in doc if t.is_alpha}
+
+
+def opposite_words(summary: Doc, source: Doc) -> list[str]:
+    """Words of the summary that the source never uses while it uses their opposite (and the
+    summary does not): "profit" where the source only speaks of a loss. Sentence alignment
+    misses these when the swap moves the summary sentence away from its source sentence."""
+    source_words, summary_words = _words(source), _words(summary)
+    out = []
+    for word in sorted(summary_words - source_words):
+        flipped = antonyms(word)
+        if flipped & source_words and not flipped & summary_words:
+            said = min(flipped & source_words)
+            out.append(f"opposite wording: '{word}' where the document says '{said}'")
+    return out
+
+
 def consistency(
     summary_facts: Sequence[Fact],
     summary_vectors: npt.NDArray[np.float32],
     doc_text: str,
     doc_facts: Sequence[Fact],
     doc_vectors: npt.NDArray[np.float32],
+    docs: tuple[Doc, Doc] | None = None,
 ) -> tuple[bool, list[str]]:
-    """(consistent, reasons it is not)."""
-    reasons: list[str] = []
+    """(consistent, reasons it is not). ``docs``: the parsed summary and source, for the
+    document-wide check of opposite wording."""
+    reasons: list[str] = opposite_words(*docs) if docs is not None else []
     if not len(doc_facts):
         return True, reasons
     sims = summary_vectors @ doc_vectors.T

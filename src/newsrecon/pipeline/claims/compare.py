@@ -115,11 +115,25 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def date_key(d: DateSlot) -> str | None:
-    return d.event or None
+    """The dated event; a weekday and a calendar date of one event ("Tuesday, 10 March") are
+    two slots, compared each with its own kind."""
+    if not d.event:
+        return None
+    return d.event + "/weekday" if d.value.startswith("weekday:") else d.event
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def dates_agree(a: str, b: str) -> bool:
-    """Equal on every digit both state (``XXXX-10-07`` agrees with ``2023-10-07``)."""
+    """Equal on every digit both state (``XXXX-10-07`` agrees with ``2023-10-07``); weekdays
+    equal, or next to each other when one is at the edge of a day (``weekday:tuesday~``)."""
+    if a.startswith("weekday:") or b.startswith("weekday:"):
+        if not (a.startswith("weekday:") and b.startswith("weekday:")):
+            return True  # a weekday against a calendar date: not comparable without anchors
+        da, db = a[8:].rstrip("~"), b[8:].rstrip("~")
+        gap = (_WEEKDAYS.index(da) - _WEEKDAYS.index(db)) % 7
+        return gap == 0 or ("~" in a + b and gap in (1, 6))
     if len(a) != len(b):
         return True  # a month against a day: not comparable, so not a conflict
     return all(x == y or "X" in (x, y) for x, y in zip(a, b, strict=True))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from newsrecon.model import Span
 from newsrecon.model.findings import Conflict, ConflictSide, Severity
-from newsrecon.pipeline.claims.compare import Disagreement, dates_agree
+from newsrecon.pipeline.claims.compare import Disagreement, date_key, dates_agree
 from newsrecon.pipeline.claims.facts import Fact
 from newsrecon.pipeline.claims.lexicon import SPEECH_VERBS
 from newsrecon.pipeline.claims.roles import names_match
@@ -88,7 +88,7 @@ def _gather_dates(
 ) -> None:
     for fact in facts:
         for d in fact.dates:
-            if d.event != event:
+            if date_key(d) != event:
                 continue
             matching = [s for s in sides if dates_agree(s.value, d.value)]
             if len(matching) == 1:

@@ -34,6 +34,10 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# Parts of a day that reach across midnight: "Tuesday night" and "early Wednesday" can be one
+# moment, so such a weekday agrees with the next or previous one.
+_EDGE_OF_DAY = re.compile(r"\b(?:night|overnight|midnight|late|early|evening|dawn)\b", re.I)
 _NAME_TYPES = ("PERSON", "ORG", "NORP", "FAC")
 _PLACE_TYPES = ("GPE", "LOC")
 
@@ -88,6 +92,25 @@ def calendar_value(timex: Timex) -> str | None:
     return timex.value
 
 
+# Parts of a day are where a date sits, not what it dates: "in the night of 9 March" dates
+# what happened in that night.
+_TIME_OF_DAY = frozenset(
+    {"night", "morning", "evening", "afternoon", "dawn", "dusk", "noon", "midnight", "day"}
+    | {"a.m", "p.m", "am", "pm", "hours", "hour", "o'clock", "time", "hrs"}
+)
+
+
+def weekday_value(timex: Timex) -> str | None:
+    """``weekday:thursday`` (``weekday:thursday~`` at the edge of a day) for an expression that
+    names one weekday and no calendar date. A weekday names the day of an event whatever the
+    publication date it is read from, so two weekdays for one event compare without anchors."""
+    days = {m.lower() for m in _WEEKDAY.findall(timex.text)}
+    if len(days) != 1 or _EXPLICIT.search(timex.text):
+        return None
+    edge = "~" if _EDGE_OF_DAY.search(timex.text) else ""
+    return f"weekday:{days.pop()}{edge}"
+
+
 def _event_of(tokens: list[Token]) -> str:
     """What a date attaches to: up from the date through prepositions to a noun or verb."""
     inside = {t.i for t in tokens}
@@ -95,8 +118,12 @@ def _event_of(tokens: list[Token]) -> str:
         if token.head.i in inside:
             continue
         node = token.head
-        for _ in range(3):
-            if node.pos_ in ("NOUN", "VERB", "PROPN") and node.i not in inside:
+        for _ in range(5):
+            if (
+                node.pos_ in ("NOUN", "VERB", "PROPN")
+                and node.i not in inside
+                and node.lower_.rstrip(".") not in _TIME_OF_DAY
+            ):
                 return event_class(node.lemma_)
             if node.head is node:
                 break
@@ -296,9 +323,10 @@ def _fact(
     start, end = sent.start_char, sent.end_char
     dates = []
     for t in timexes:
-        if not (start <= t.start and t.end <= end and t.type == "DATE"):
+        if not (start <= t.start and t.end <= end and t.type in ("DATE", "TIME")):
             continue
-        value = calendar_value(t)
+        value = calendar_value(t) if t.type == "DATE" else None
+        value = value or weekday_value(t)
         if value is not None:
             toks = [tok for tok in sent if t.start <= tok.idx < t.end]
             dates.append(DateSlot(t.start, t.end, t.text, value, _event_of(toks)))

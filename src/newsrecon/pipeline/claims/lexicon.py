@@ -107,7 +107,18 @@ EVENT_CLASSES: dict[str, tuple[str, ...]] = {
     "publish": ("publish", "release", "issue", "post", "publication", "share"),
     "meet": ("meet", "meeting", "visit", "talks"),
     "elect": ("elect", "election", "vote", "poll", "ballot"),
-    "person": ("people", "person", "civilian", "resident", "individual", "victim"),
+    "person": (
+        "people",
+        "person",
+        "civilian",
+        "resident",
+        "individual",
+        "victim",
+        "inhabitant",
+        "citizen",
+        "villager",
+        "local",
+    ),
 }
 _CLASS_OF = {word: name for name, words in EVENT_CLASSES.items() for word in words}
 

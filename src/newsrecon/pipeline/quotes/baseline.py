@@ -8,8 +8,9 @@ import re
 
 from spacy.tokens import Doc
 
-from newsrecon.pipeline.quotes.candidates import Candidate, _extent, doc_text
 from newsrecon.pipeline.quotes.lexicon import lexicon
+from newsrecon.pipeline.quotes.spans import Candidate, doc_text
+from newsrecon.pipeline.quotes.spans import extent as _extent
 
 _PAIRED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
 

@@ -8,7 +8,8 @@ the attribution and leave the sentence's own punctuation out:
   punctuation inside it included (~96% of contents ending in a mark);
 - a content drops sentence punctuation outside marks at its edges (trailing "." or ","
   is outside the span in >95% of contents);
-- a source drops a trailing comma (95% of sources) and stray quotation marks at its edges.
+- a source drops a trailing comma (95% of sources) unless it closes an apposition opened
+  inside the source, and stray quotation marks at its edges.
 """
 
 from __future__ import annotations
@@ -59,5 +60,14 @@ def _opens(text: str, mark: int, start: int, end: int, close: int) -> bool:
 
 
 def source_bounds(text: str, rng: Range) -> Range | None:
-    """``rng`` without edge commas, dashes and quotation marks."""
-    return _strip(text, rng, _SOURCE_EDGE, _SOURCE_EDGE)
+    """``rng`` without edge commas, dashes and quotation marks, except a comma or dash that
+    closes a parenthetical opened inside the source ("Ann Lee, a senator, said": the
+    annotators keep the apposition's closing comma)."""
+    stripped = _strip(text, rng, _SOURCE_EDGE, " \t\n\xa0")
+    if stripped is None:
+        return None
+    start, end = stripped
+    closer = text[end - 1]
+    if closer in ",—–" and closer in text[start : end - 1]:
+        return start, end
+    return _strip(text, stripped, _SOURCE_EDGE, _SOURCE_EDGE)

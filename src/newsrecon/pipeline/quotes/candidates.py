@@ -1,6 +1,12 @@
 """Attribution candidates from a parse: cue verb, its subject (the source) and its complement
 (the content), joined with the quotation-mark regions the text holds.
 
+Which words are cues is learned (:mod:`.cues`, trained on PolNeAR train); who and what they
+credit is read from the dependency parse: the subject, a passive's agent, the noun a
+participle modifies or the subject of the clause the cue hangs on; the complement clause, the
+object, a preposition's object, the passive subject, or the clause a parenthetical cue
+interrupts ("Y, X said, Z"). Span edges follow PolNeAR's conventions (:mod:`.bounds`).
+
 Works on character offsets of the Doc, which is parsed from exactly ``Article.text``, so every
 range here indexes the stored clean text.
 """
@@ -8,141 +14,71 @@ range here indexes the stored clean text.
 from __future__ import annotations
 
 import re
-import weakref
-from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
 from newsrecon.pipeline.quotes.cues import cue_model
+from newsrecon.pipeline.quotes.forms import colon_lines, unattributed_regions
 from newsrecon.pipeline.quotes.lexicon import lexicon
 from newsrecon.pipeline.quotes.marks import QuoteRegion, quote_regions
+from newsrecon.pipeline.quotes.spans import Candidate, Range, doc_text
+from newsrecon.pipeline.quotes.spans import Regions as _Regions
+from newsrecon.pipeline.quotes.spans import between as _between
+from newsrecon.pipeline.quotes.spans import extent as _extent
+from newsrecon.pipeline.quotes.spans import same_paragraph as _same_paragraph
+from newsrecon.pipeline.quotes.spans import subtree_range as _subtree_range
 
-Range = tuple[int, int]
-
-# ``Doc.text`` joins every token on each access; attribution reads it hundreds of times.
-_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
-
-
-def doc_text(doc: Doc) -> str:
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
-
+__all__ = ["Candidate", "Range", "candidates", "doc_text"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
 _OBJECT_DEPS = {"dobj", "xcomp", "attr", "oprd", "dative", "prep"}
 _TRAILING = {"advmod", "npadvmod", "prt", "neg", "prep", "dative", "dobj"}
 _PREPS = {"about", "for", "on", "of", "against", "over", "to", "with", "at", "around", "into"}
-_SKIP_PUNCT = " \t\n,.;:!?—–-"
 # Words between a cue and an adjacent quote that keep them together ("said: “...”").
 _GLUE = {",", ":", "that", "-", "—", "–", "in", "a", "an", "the", "statement", "letter"}
 
 
-@dataclass(slots=True)
-class Candidate:
-    """One attribution found in an article, in character ranges of its text."""
-
-    source: Range | None
-    cue: Range | None
-    parts: list[Range]
-    kind: str
-    cue_token: int = -1
-    source_head: int = -1
-    regions: list[QuoteRegion] = field(default_factory=list)
-
-    @property
-    def content(self) -> Range:
-        return self.parts[0][0], self.parts[-1][1]
-
-
-def _extent(tokens: list[Token]) -> Range:
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-
-
-def _trim(text: str, rng: Range, chars: str = _SKIP_PUNCT) -> Range | None:
-    start, end = rng
-    while start < end and text[start] in chars:
-        start += 1
-    while end > start and text[end - 1] in chars:
-        end -= 1
-    return (start, end) if start < end else None
-
-
-class _Regions:
-    """Quote regions with fast lookup of the one holding a character offset."""
-
-    def __init__(self, regions: list[QuoteRegion]) -> None:
-        self.items = regions
-        self._starts = [r.start for r in regions]
-
-    def holding(self, at: int) -> QuoteRegion | None:
-        i = bisect_right(self._starts, at) - 1
-        if i >= 0 and self.items[i].start <= at < self.items[i].end:
-            return self.items[i]
-        return None
-
-    def within(self, start: int, end: int) -> list[QuoteRegion]:
-        i = max(0, bisect_right(self._starts, start) - 1)
-        out = []
-        for r in self.items[i:]:
-            if r.start >= end:
-                break
-            if r.end > start:
-                out.append(r)
-        return out
-
-
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _SUBJECTS:
-            return child
+def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     return grand
-    # "calls saying that ...": a participle modifying a noun reports what that noun says.
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head
-    # "..., adding that", "wrote ... and added": the subject of the verb this one hangs on.
-    if verb.dep_ in {"conj", "advcl", "xcomp"} and verb.head is not verb:
-        head = verb.head
-        if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-            return None
-        for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
     return None
 
 
-def _subtree_range(tok: Token, stop: Token | None = None) -> Range:
-    left, right = tok.left_edge.i, tok.right_edge.i
-    if stop is not None and left <= stop.i <= right:
-        if stop.i > tok.i:
-            right = stop.i - 1
+def _subject(verb: Token) -> Token | None:
+    """Who the cue credits: the passive's agent ("was reported by X"), else the subject,
+    else the noun a participle modifies, else the subject of the clause the cue hangs on
+    ("..., adding that", "wrote ... and added", "criticised Y by saying")."""
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECTS]
+    if subjects:
+        # two subjects come from a glued time stamp or kicker ("2:00 p.m. Officials say"):
+        # the one nearest the verb is the real one
+        return min(subjects, key=lambda c: abs(c.i - verb.i))
+    # "calls saying that ...": a participle modifying a noun reports what that noun says.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        return verb.head
+    cur = verb
+    for _ in range(3):
+        dep = cur.dep_
+        if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+            cur = cur.head.head
+        elif cur.head is not cur and (
+            dep in {"conj", "xcomp"} or (dep == "advcl" and cur.tag_ == "VBG")
+        ):
+            cur = cur.head
         else:
-            left = stop.i + 1
-    doc = tok.doc
-    return _same_paragraph(
-        doc_text(doc), (doc[left].idx, doc[right].idx + len(doc[right].text)), (stop or tok).idx
-    )
-
-
-def _same_paragraph(text: str, rng: Range, anchor: int) -> Range:
-    """The part of ``rng`` in the paragraph holding ``anchor``: a parse that runs over a line
-    break (a caption glued to the lead) must not carry the caption into a quote."""
-    start, end = rng
-    cut = text.rfind("\n", start, min(anchor, end))
-    if cut >= 0:
-        start = cut + 1
-    cut = text.find("\n", max(anchor, start), end)
-    if cut >= 0:
-        end = cut
-    return start, max(start, end)
+            return None
+        for child in cur.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+    return None
 
 
 _DATELINE_DASH = re.compile(r"\s[—–-]{1,2}\s")
@@ -163,10 +99,6 @@ def _cue_range(verb: Token) -> Range:
     toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     toks.sort(key=lambda t: t.i)
     return _extent(toks)
-
-
-def _between(text: str, start: int, end: int) -> str:
-    return text[start:end] if start < end else ""
 
 
 def _adjacent_region(verb: Token, subject: Token | None, regions: _Regions) -> QuoteRegion | None:
@@ -281,6 +213,15 @@ def _from_verb(verb: Token, regions: _Regions, objects: bool) -> Candidate | Non
         return Candidate(
             source, cue, [(region.start, region.end)], "direct", verb.i, subject.i, [region]
         )
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None and subject.dep_ == "pobj":
+        # "the move was reported by X": what was reported is the passive subject
+        raw = _subtree_range(passive, verb)
+        rng = content_bounds(text, raw, regions.within(*raw))
+        if rng is not None:
+            inside = regions.within(*rng)
+            kind = "mixed" if inside else "indirect"
+            return Candidate(source, cue, [rng], kind, verb.i, subject.i, inside)
     parts = _host_clause(verb, regions)
     if parts:
         inside = [r for p in parts for r in regions.within(*p)]
@@ -302,6 +243,29 @@ def _from_verb(verb: Token, regions: _Regions, objects: bool) -> Candidate | Non
                     list(inside),
                 )
     return None
+
+
+def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:
+    """Nominal cues with a possessor: "X's endorsement of Y", "her claim that Y"."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    text = doc_text(noun.doc)
+    arg: Token | None = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
+    if arg is None:
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.i > noun.i), None)
+        if prep is not None:
+            arg = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    if arg is None:
+        return None
+    source = source_bounds(text, _subtree_range(owner, noun))
+    raw = _subtree_range(arg, noun)
+    content = content_bounds(text, raw, regions.within(*raw))
+    if source is None or content is None:
+        return None
+    inside = regions.within(*content)
+    kind = "mixed" if inside else "indirect"
+    return Candidate(source, _extent([noun]), [content], kind, noun.i, owner.i, inside)
 
 
 def _host_clause(verb: Token, regions: _Regions) -> list[Range]:
@@ -329,8 +293,8 @@ def _host_clause(verb: Token, regions: _Regions) -> list[Range]:
 
 
 def _cue_tokens(doc: Doc, regions: _Regions) -> set[int]:
-    """Indices of the verbs read as cues: the learned model's choice when it is packaged,
-    else the cue lexicon."""
+    """Indices of the words read as cues: the learned model's choice when it is packaged,
+    else the verbs of the cue lexicon."""
     model = cue_model()
     verbal = {"VERB", "AUX"}
     if model is None:
@@ -346,18 +310,20 @@ def candidates(doc: Doc, objects: bool = True, nested: bool = False) -> list[Can
     whose words belong to the quoted speaker)."""
     regions = _Regions(quote_regions(doc_text(doc)))
     found: list[Candidate] = []
-    cues = _cue_tokens(doc, regions)
+    cues = frozenset(_cue_tokens(doc, regions))
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             c = _according(tok, regions)
+        elif tok.i in cues and tok.pos_ == "NOUN":
+            c = _from_noun(tok, regions)
         elif tok.i in cues:
             c = _from_verb(tok, regions, objects)
         else:
             continue
         if c is not None:
             found.append(c)
-    found += _unattributed_regions(doc, regions, found)
-    found += _colon_lines(doc, regions)
+    found += unattributed_regions(doc, regions, found)
+    found += colon_lines(doc, regions)
     return _outermost(found, doc_text(doc), nested)
 
 
@@ -406,65 +372,3 @@ def _join_continuations(kept: list[Candidate], text: str) -> list[Candidate]:
                 continue
         out.append(c)
     return [c for c in out if c.cue is not None or c.source is not None]
-
-
-_DASH = re.compile(r"[ \t]*[—–][ \t]*")
-_NAME_COLON = re.compile(r"([A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4})[ \t]*:[ \t]*")
-
-
-def _names(doc: Doc, start: int, end: int, entity: bool = True) -> bool:
-    """Proper nouns only, and (unless ``entity`` is false) naming a person or organisation."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    if not all(t.pos_ in {"PROPN", "PUNCT"} or t.text[:1].isupper() for t in span):
-        return False
-    return not entity or any(t.ent_type_ in {"PERSON", "ORG"} for t in span)
-
-
-def _dash_or_colon(doc: Doc, r: QuoteRegion) -> Candidate | None:
-    """ "“...” —Name" and "Name: “...”" (also for quotes with no cue verb at all)."""
-    text = doc_text(doc)
-    m = _DASH.match(text, r.end)
-    if m:
-        n = re.match(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}", text[m.end() :])
-        if n and _names(doc, m.end(), m.end() + n.end(), entity=False):
-            src = (m.end(), m.end() + n.end())
-            return Candidate(src, None, [(r.start, r.end)], "direct", regions=[r])
-    line_start = text.rfind("\n", 0, r.start) + 1
-    m = _NAME_COLON.fullmatch(text, line_start, r.start)
-    if m and _names(doc, m.start(1), m.end(1)):
-        colon = text.index(":", m.end(1))
-        return Candidate(m.span(1), (colon, colon + 1), [(r.start, r.end)], "direct", regions=[r])
-    return None
-
-
-def _colon_lines(doc: Doc, regions: _Regions) -> list[Candidate]:
-    """Transcript and headline form "Name: what they said" without quotation marks."""
-    text = doc_text(doc)
-    out: list[Candidate] = []
-    for line in re.finditer(r"[^\n]+", text):
-        m = _NAME_COLON.match(text, line.start())
-        if not m or m.end() >= line.end() or regions.holding(m.end()):
-            continue
-        if not _names(doc, m.start(1), m.end(1)):
-            continue
-        content = _trim(text, (m.end(), line.end()), " \t")
-        if content is None:
-            continue
-        colon = text.index(":", m.end(1))
-        out.append(Candidate(m.span(1), (colon, colon + 1), [content], "direct"))
-    return out
-
-
-def _unattributed_regions(doc: Doc, regions: _Regions, found: list[Candidate]) -> list[Candidate]:
-    """Regions no cue verb claimed: "—Name", "Name: “...”", or a bare quote that may continue
-    the previous one (kept only if it does)."""
-    used = {(r.start, r.end) for c in found for r in c.regions}
-    extra: list[Candidate] = []
-    for r in regions.items:
-        if (r.start, r.end) in used:
-            continue
-        c = _dash_or_colon(doc, r)
-        extra.append(c or Candidate(None, None, [(r.start, r.end)], "direct", regions=[r]))
-    return extra

@@ -125,5 +125,10 @@ def quote_regions(text: str) -> list[QuoteRegion]:
     """Top-level quote regions in text order (nested single quotes left out)."""
     doubles = double_regions(text)
     singles = [r for r in single_regions(text, doubles) if not r.nested]
-    singles = [s for s in singles if not any(d.start <= s.start < d.end for d in doubles)]
-    return sorted(doubles + singles, key=lambda r: r.start)
+    # A region inside another is nested (British style puts doubles inside singles); of two
+    # that cross, the earlier one wins, so top-level regions never overlap.
+    top: list[QuoteRegion] = []
+    for region in sorted(doubles + singles, key=lambda r: (r.start, -r.end)):
+        if not top or region.start >= top[-1].end:
+            top.append(region)
+    return top

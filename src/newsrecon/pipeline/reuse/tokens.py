@@ -70,13 +70,14 @@ def shingle_hashes(ids: U32, size: int) -> U32:
     """One 32-bit hash per run of ``size`` consecutive words (none when the text is shorter)."""
     if len(ids) < size:
         return np.zeros(0, dtype=np.uint32)
-    acc = np.zeros(len(ids) - size + 1, dtype=np.uint64)
-    for k in range(size):
-        acc = (acc * np.uint64(0x01000193) + ids[k : len(ids) - size + 1 + k]) & np.uint64(
-            0xFFFFFFFF
-        )
-        acc ^= acc >> np.uint64(15)
-    return acc.astype(np.uint32)
+    count = len(ids) - size + 1
+    acc = ids[:count].copy()  # uint32 arithmetic wraps modulo 2**32
+    acc ^= acc >> np.uint32(15)
+    for k in range(1, size):
+        acc *= np.uint32(0x01000193)
+        acc += ids[k : count + k]
+        acc ^= acc >> np.uint32(15)
+    return acc
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:

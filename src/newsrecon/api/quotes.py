@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from newsrecon.api.adhoc import in_memory, named_story
 from newsrecon.api.runner import Runner
-from newsrecon.errors import NotFound, NothingToAnalyse
 from newsrecon.model import AnalysisParameters, Article, Rejection, Story
 from newsrecon.model.findings import Conflict
 from newsrecon.model.quotes import Quote, Statement
 from newsrecon.pipeline.analysis import STORY_STAGES, StoryInput, analyse_story
-from newsrecon.store.base import Store, open_store
+from newsrecon.store.base import Store
 
 _STAGES = ("entities", "quotes")
 
@@ -59,22 +58,8 @@ def quotes(
     """A single item naming a story in ``store`` analyses that story (cached parses);
     otherwise the items are files, folders or globs, analysed in memory."""
     analysis = analysis or AnalysisParameters()
-    if store is not None and len(items) == 1 and not Path(items[0]).exists():
-        try:
-            story = store.get_story(items[0])
-        except NotFound:
-            pass
-        else:
-            return quotes_of_articles(
-                Runner(store, analysis), list(store.articles(story.article_ids))
-            )
-    memory = open_store(":memory:")
-    try:
-        runner = Runner(memory, analysis)
-        result = runner.ingest(items)
-        if not result.articles:
-            reasons = "; ".join(r.message() for r in result.rejected[:3]) or "no input given"
-            raise NothingToAnalyse(f"nothing could be analysed ({reasons})")
+    story = named_story(store, items)
+    if store is not None and story is not None:
+        return quotes_of_articles(Runner(store, analysis), list(store.articles(story.article_ids)))
+    with in_memory(items, analysis) as (runner, result):
         return quotes_of_articles(runner, result.articles, result.rejected)
-    finally:
-        memory.close()

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from newsrecon.api.runner import Runner
-from newsrecon.errors import NotFound, NothingToAnalyse
+from newsrecon.api.adhoc import in_memory, named_story
 from newsrecon.model import AnalysisParameters, Article, Rejection
 from newsrecon.model.reuse import ReusePair, WireGroup
 from newsrecon.pipeline.reuse.detect import DEFAULT, ReuseParams
 from newsrecon.pipeline.reuse.stage import analyse
-from newsrecon.store.base import Store, open_store
+from newsrecon.store.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,19 +45,8 @@ def reuse(
     """A single item that names a story in ``store`` analyses that story; otherwise the items
     are files, folders or globs read like ``newsrecon analyze`` reads them."""
     analysis = analysis or AnalysisParameters()
-    if store is not None and len(items) == 1 and not Path(items[0]).exists():
-        try:
-            story = store.get_story(items[0])
-        except NotFound:
-            pass
-        else:
-            return reuse_of_articles(list(store.articles(story.article_ids)), (), params)
-    memory = open_store(":memory:")
-    try:
-        result = Runner(memory, analysis).ingest(items)
-    finally:
-        memory.close()
-    if not result.articles:
-        reasons = "; ".join(r.message() for r in result.rejected[:3]) or "no input given"
-        raise NothingToAnalyse(f"nothing could be analysed ({reasons})")
-    return reuse_of_articles(result.articles, result.rejected, params)
+    story = named_story(store, items)
+    if store is not None and story is not None:
+        return reuse_of_articles(list(store.articles(story.article_ids)), (), params)
+    with in_memory(items, analysis) as (_, result):
+        return reuse_of_articles(result.articles, result.rejected, params)

@@ -10,7 +10,6 @@ import dataclasses
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from typing import BinaryIO
 
 from spacy.tokens import Doc
@@ -41,15 +40,6 @@ class IngestResult:
 def story_id(founder_article_id: str) -> str:
     """Stable for the same founding article, whatever else joins the story later."""
     return "st" + hashlib.sha256(founder_article_id.encode()).hexdigest()[:10]
-
-
-def published_date(article: Article) -> date | None:
-    if not article.published:
-        return None
-    try:
-        return datetime.fromisoformat(article.published.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
 
 
 class Runner:
@@ -135,7 +125,7 @@ class Runner:
 
     # stories -----------------------------------------------------------------
     def group(self, articles: Sequence[Article], docs: dict[str, Doc]) -> list[Story]:
-        features = [features_from_doc(a.id, published_date(a), docs[a.id]) for a in articles]
+        features = [features_from_doc(a.id, a.published_day, docs[a.id]) for a in articles]
         params = grouping_parameters(self.params.story_similarity)
         by_id = {a.id: a for a in articles}
         stories = []

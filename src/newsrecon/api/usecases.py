@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from newsrecon.api.adhoc import require_articles
 from newsrecon.api.progress import Progress
 from newsrecon.api.runner import IngestResult, Runner
 from newsrecon.api.story_assign import AssignResult, assign_stories
-from newsrecon.errors import NotFound, NothingToAnalyse, StoreError
+from newsrecon.errors import NotFound, StoreError
 from newsrecon.model import AnalysisParameters, Article, Rejection, Story
 from newsrecon.report.build import build_document
 from newsrecon.report.schema import Document
@@ -58,7 +59,7 @@ def analyze(
     try:
         runner = Runner(store, params, progress)
         result = runner.ingest(inputs, stdin)
-        _require_articles(result)
+        require_articles(result)
         docs = runner.docs(result.articles)
         stories = runner.group(result.articles, docs)
         dossiers, failed = runner.dossiers(stories, result.articles, docs)
@@ -82,7 +83,7 @@ def ingest(
     result = IngestResult()
     assigned = assign_stories(runner, runner.ingest_iter(inputs, result, stdin))
     if not result.stored:
-        _require_articles(result)
+        require_articles(result)
     return result, assigned
 
 
@@ -126,12 +127,6 @@ def show_article(store: Store, article_id: str) -> Article:
         if len(matches) == 1:
             return matches[0]
         raise
-
-
-def _require_articles(result: IngestResult) -> None:
-    if not result.articles:
-        reasons = "; ".join(r.message() for r in result.rejected[:3]) or "no input given"
-        raise NothingToAnalyse(f"nothing could be analysed ({reasons})")
 
 
 __all__ = [

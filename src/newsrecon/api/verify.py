@@ -7,14 +7,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsrecon.api.runner import Runner, published_date
-from newsrecon.errors import InputError, NothingToAnalyse
+from newsrecon.api.adhoc import in_memory
+from newsrecon.api.runner import Runner
+from newsrecon.errors import InputError
 from newsrecon.model import AnalysisParameters, Article, Span
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.claims.check import findings, statement_facts, verdict
 from newsrecon.pipeline.claims.facts import Fact, article_facts
 from newsrecon.pipeline.embeddings import get_embedder
-from newsrecon.store.base import Store, open_store
+from newsrecon.store.base import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ def verify_articles(claim: str, articles: Sequence[Article], runner: Runner) -> 
         facts += [
             f
             for f in article_facts(
-                article.id, article.outlet, docs[article.id], published_date(article)
+                article.id, article.outlet, docs[article.id], article.published_day
             )
             if not f.part
         ]
@@ -83,16 +84,8 @@ def verify_articles(claim: str, articles: Sequence[Article], runner: Runner) -> 
 
 
 def verify_files(claim: str, inputs: Sequence[str], params: AnalysisParameters) -> Verification:
-    store = open_store(":memory:")
-    try:
-        runner = Runner(store, params)
-        result = runner.ingest(inputs)
-        if not result.articles:
-            reasons = "; ".join(r.message() for r in result.rejected[:3]) or "no input given"
-            raise NothingToAnalyse(f"nothing could be analysed ({reasons})")
+    with in_memory(inputs, params) as (runner, result):
         return verify_articles(claim, result.articles, runner)
-    finally:
-        store.close()
 
 
 def verify_story(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -102,3 +103,13 @@ class Article:
     removed: tuple[Removal, ...] = ()
     raw: str = ""
     body: str = ""
+
+    @property
+    def published_day(self) -> date | None:
+        """The publication day, when ``published`` parses as ISO 8601 (else unknown)."""
+        if not self.published:
+            return None
+        try:
+            return datetime.fromisoformat(self.published.replace("Z", "+00:00")).date()
+        except ValueError:
+            return None

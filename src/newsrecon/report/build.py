@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 
 from newsrecon.model import AnalysisParameters, Article, Dossier, Rejection, Span
 from newsrecon.report.schema import (
+    FINDING_FIELDS,
     ArticleOut,
     Document,
     DossierOut,
@@ -24,18 +25,6 @@ from newsrecon.report.schema import (
 )
 
 JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
-
-FINDING_FIELDS = (
-    "entities",
-    "quotes",
-    "statements",
-    "claims",
-    "conflicts",
-    "timeline",
-    "reuse",
-    "framing",
-    "summary",
-)
 
 
 def build_document(

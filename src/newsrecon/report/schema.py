@@ -81,7 +81,7 @@ class DossierOut(_Model):
         return self
 
 
-_FINDINGS = {
+FINDING_FIELDS = (
     "entities",
     "quotes",
     "statements",
@@ -91,7 +91,8 @@ _FINDINGS = {
     "reuse",
     "framing",
     "summary",
-}
+)
+_FINDINGS = set(FINDING_FIELDS)
 
 
 def iter_spans(obj: Any) -> Any:

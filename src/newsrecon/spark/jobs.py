@@ -37,11 +37,8 @@ def run_reuse(
     analysis = analysis or AnalysisParameters()
     spark = spark or spark_session(master)
     started = time.perf_counter()
-    tables = load_articles(spark, inputs, analysis)
-    articles = tables.articles.persist()
+    tables, articles = _load(spark, inputs, analysis, output)
     found = find_corpus_reuse(spark, articles, params)
-    _write(articles.drop("file_index", "record_index"), output, "articles")
-    _write(tables.rejections, output, "rejections")
     _write(found.pairs, output, "pairs")
     _write(found.groups, output, "wire_groups")
     summary = {
@@ -71,14 +68,11 @@ def run_stories(
     analysis = analysis or AnalysisParameters()
     spark = spark or spark_session(master)
     started = time.perf_counter()
-    tables = load_articles(spark, inputs, analysis)
-    articles = tables.articles.persist()
+    tables, articles = _load(spark, inputs, analysis, output)
     found = group_corpus(
         spark, articles, similarity=analysis.story_similarity, window_days=window_days
     )
     stories = found.stories.persist()
-    _write(articles.drop("file_index", "record_index"), output, "articles")
-    _write(tables.rejections, output, "rejections")
     _write(stories.drop("file_index", "record_index"), output, "stories")
     _write(found.assignments, output, "assignments")
     summary = {
@@ -92,6 +86,18 @@ def run_stories(
     grouping = grouping_parameters(analysis.story_similarity, window_days)
     _parameters(output, {"stories": grouping, "analysis": analysis.as_dict()}, summary)
     return summary
+
+
+def _load(
+    spark: Any, inputs: Sequence[str], analysis: AnalysisParameters, output: str
+) -> tuple[Any, Any]:
+    """Read every input once (persisted: each job reads the articles several times) and write
+    the articles and rejections tables every job's output carries."""
+    tables = load_articles(spark, inputs, analysis)
+    articles = tables.articles.persist()
+    _write(articles.drop("file_index", "record_index"), output, "articles")
+    _write(tables.rejections, output, "rejections")
+    return tables, articles
 
 
 def _write(frame: Any, output: str, name: str) -> None:

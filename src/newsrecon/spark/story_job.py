@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsrecon.api.runner import _first_sentence, published_date, story_id
+from newsrecon.api.runner import _first_sentence, story_id
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.stories import (
     DEFAULT_WINDOW_DAYS,
@@ -69,7 +69,7 @@ def _features(batch: list[Any]) -> Iterator[tuple[Any, ...]]:
     articles = [article_from_row(row) for row in batch]
     docs = nlp.parse(a.text for a in articles)
     for row, article, doc in zip(batch, articles, docs, strict=True):
-        published = published_date(article)
+        published = article.published_day
         found = features_from_doc(article.id, published, doc)
         day = _day(published)
         yield (

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import math
 
+from newsrecon.pipeline.numerals import CARDINALS
+
 # Approximators before a number: the interval the stated value stands for, as factors of it.
 # "over 240" and "around 240" must agree; "1,200" and "11,000" must not.
 LOWER_BOUND = ("more than", "over", "at least", "upwards of", "in excess of", "above", "exceeding")
@@ -46,36 +48,7 @@ SCALES = {
     "bn": 1e9,
     "trillion": 1e12,
 }
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
+NUMBER_WORDS = dict(CARDINALS)
 # Vague plurals: a range, so "hundreds" agrees with 240 and not with 12.
 VAGUE_NUMBERS = {
     "dozens": (24.0, 99.0),

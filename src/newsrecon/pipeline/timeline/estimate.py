@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from functools import reduce
 from statistics import median_low
 
@@ -57,16 +57,6 @@ class Estimates:
     fixed: tuple[Fixed, ...]
 
 
-def published_date(article: Article) -> date | None:
-    """The metadata publication date, if it parses as ISO 8601."""
-    if not article.published:
-        return None
-    try:
-        return datetime.fromisoformat(article.published.replace("Z", "+00:00")).date()
-    except ValueError:
-        return None
-
-
 def fixed_events(
     mentions: Sequence[Mention], known: Sequence[date], today: date
 ) -> tuple[Fixed, ...]:
@@ -104,7 +94,7 @@ def estimate_publication(
     today: date,
 ) -> Estimates:
     """Publication dates of ``articles``: metadata, or the latest lower bound (see module)."""
-    known = {a.id: d for a in articles if (d := published_date(a)) is not None}
+    known = {a.id: d for a in articles if (d := a.published_day) is not None}
     everything = [m for a in articles for m in mentions.get(a.id, ())]
     fixed = fixed_events(everything, sorted(known.values()), today)
     reference = _reference(sorted(known.values()), fixed, everything)

@@ -6,8 +6,10 @@ relative periods, durations, times of day, sets, and the vague PRESENT_REF, PAST
 FUTURE_REF). Given a spaCy parse, the tense of the verb an expression hangs on decides the
 direction of bare weekdays and months. Relative expressions count from the anchor (the
 publication date) or, for "a year earlier" and "the next day", from the last date the text
-named. Without an anchor, the digits that would have come from it are written X
-("XXXX-11-16").
+named. Company reports are read in their reporting period ("the latest period", "the
+quarter a year ago", see :mod:`~newsrecon.pipeline.timex.periods`), and years said in words
+("nineteen ninety-six") as their digits. Without an anchor, the digits that would have come
+from it are written X ("XXXX-11-16").
 """
 
 from __future__ import annotations
@@ -19,15 +21,19 @@ from typing import TYPE_CHECKING
 
 from newsrecon.pipeline.timex.compound import COMPOUND_RULES
 from newsrecon.pipeline.timex.context import Context
+from newsrecon.pipeline.timex.periods import PERIOD_RULES, closes_a_period
 from newsrecon.pipeline.timex.points import infer_year
 from newsrecon.pipeline.timex.resolved import Resolved
 from newsrecon.pipeline.timex.rules import RULES
+from newsrecon.pipeline.timex.spoken import SPOKEN_RULES
+from newsrecon.pipeline.timex.vague_rules import VAGUE_RULES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# The table every expression is sought with: compounds first, so they win ties.
-ALL_RULES = (*COMPOUND_RULES, *RULES)
+# The table every expression is sought with: compounds and the more specific readings
+# first, so they win ties.
+ALL_RULES = (*COMPOUND_RULES, *SPOKEN_RULES, *PERIOD_RULES, *RULES, *VAGUE_RULES)
 
 __all__ = ["Timex", "find_timexes", "infer_year"]
 
@@ -91,8 +97,13 @@ def find_timexes(text: str, anchor: date | datetime | None, doc: Doc | None = No
         resolved = ALL_RULES[index][2](match, ctx)
         if resolved is None:
             continue
-        if resolved.point is not None:
-            ctx.reference = resolved.point
+        point = resolved.point
+        if point is not None and not (point.granularity == "day" and closes_a_period(ctx, start)):
+            ctx.reference = point
+            if point.granularity in ("quarter", "half"):
+                ctx.period, ctx.stretch = point, None
+            if resolved.type == "DURATION":
+                ctx.stretch = resolved.value
         value = resolved.value if day is not None else _masked(resolved)
         out.append(Timex(start, end, text[start:end], resolved.type, value, resolved.anchored))
     return out

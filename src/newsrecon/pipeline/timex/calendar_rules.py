@@ -277,17 +277,19 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
         point = Point(date(year, (n - 1) * months + 1, 1), gran)
         shifted = rel in ("year-ago", "year-earlier", "year ago", "year earlier")
         if shifted:
-            point = Point(add_months(point.day, -12), gran)
+            return _comparison(Point(add_months(point.day, -12), gran))
         return _date(m, ctx, point, "none" if m["y"] or m["y0"] else "year")
     current = Point(date(anchor.year, (anchor.month - 1) // months * months + 1, 1), gran)
     ref = ctx.reference if ctx.reference is not None and ctx.reference.granularity == gran else None
+    if ref is None and ctx.period is not None and ctx.period.granularity == gran:
+        ref = ctx.period  # the period the report is about, though other dates came between
     if rel in ("current", "this"):
         point = current
     elif rel in ("next", "coming"):
         point = Point(add_months(current.day, months), gran)
     elif rel in ("year-ago", "year-earlier", "year ago", "year earlier"):
         base = ref or Point(add_months(current.day, -months), gran)
-        point = Point(add_months(base.day, -12), gran)
+        return _comparison(Point(add_months(base.day, -12), gran))
     elif rel in ("previous", "preceding", "prior") and ref is not None:
         point = Point(add_months(ref.day, -months), gran)
     elif ref is not None and rel in ("", "same", "fiscal"):
@@ -298,9 +300,17 @@ def _quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     return _date(m, ctx, point, "all")
 
 
+def _comparison(point: Point) -> Resolved:
+    """The same period a year before, named to compare: the text stays in its own period."""
+    return Resolved("DATE", point.value(), True, "all")
+
+
 def _year_earlier_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     ref = ctx.reference
     anchor = _anchor(ctx)
+    if ctx.stretch is not None and m.group(0).lower().endswith("period"):
+        # After "the first nine months", "the year-earlier period" is nine months too.
+        return Resolved("DURATION", ctx.stretch, False)
     if ref is not None and ref.granularity in ("quarter", "half", "month", "year", "season"):
         # A comparison: the text stays in its own period, so the reference does not move.
         return Resolved(

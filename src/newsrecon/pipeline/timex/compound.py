@@ -1,7 +1,8 @@
 """Expressions made of two: a clock time with the day it falls on ("3 p.m. Thursday",
 "Thursday, 10:30 a.m."). TimeML marks them as one TIME whose value joins the day and the
 hour ("2024-03-14T15:00"); read apart, the clock would hang on the wrong day and the day
-would lose its hour.
+would lose its hour. Likewise a month with a year counted from the anchor ("June last
+year") is one month ("2023-06"), not a month and a year.
 """
 
 from __future__ import annotations
@@ -10,9 +11,18 @@ import re
 from datetime import date, timedelta
 
 from newsrecon.pipeline.timex.context import Context
-from newsrecon.pipeline.timex.lexicon import WEEKDAY_RE
+from newsrecon.pipeline.timex.lexicon import MONTH_RE, WEEKDAY_RE
+from newsrecon.pipeline.timex.points import Point
 from newsrecon.pipeline.timex.relative_rules import DAY_WORD_OFFSET, weekday_date
-from newsrecon.pipeline.timex.resolved import Handler, Resolved, weekday_of
+from newsrecon.pipeline.timex.resolved import (
+    Handler,
+    Resolved,
+    _anchor,
+    _capitalised,
+    _date,
+    _month_of,
+    weekday_of,
+)
 
 _CLOCK = (
     r"(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)"
@@ -51,6 +61,14 @@ def _clock_day(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Resolved("TIME", f"{day.isoformat()}T{clock[0]:02d}:{clock[1]:02d}", True, "all")
 
 
+def _month_relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if not _capitalised(m["mon"]):
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    year = _anchor(ctx).year + shift
+    return _date(m, ctx, Point(date(year, _month_of(m["mon"]), 1), "month"), "all")
+
+
 COMPOUND_RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     (
         "clock-day",
@@ -61,5 +79,10 @@ COMPOUND_RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         "day-clock",
         re.compile(rf"\b{_DAY},?\s+{_CLOCK}{_ZONE}(?![\w.])", re.IGNORECASE),
         _clock_day,
+    ),
+    (
+        "month-relative-year",
+        re.compile(rf"\b(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?(?P<rel>last|this|next)\s+year\b", re.I),
+        _month_relative_year,
     ),
 ]

@@ -24,7 +24,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘`(]*[A-Z])|\n\s*\
 _FUTURE = re.compile(
     r"\b(?:will|shall|wo\s*n't|won't|going\s+to|plans?\s+to|planned\s+to|scheduled|"
     r"is\s+to|are\s+to|expects?\s+to|due\s+to\s+(?:be|arrive|meet|visit|start|begin)|"
-    r"intends?\s+to|upcoming|next)\b|'ll\b",
+    r"intends?\s+to|upcoming|next(?!\s+to\b))\b|'ll\b",
     re.IGNORECASE,
 )
 _PAST = re.compile(
@@ -43,6 +43,12 @@ class Context:
     reference: Point | None
     _starts: list[int]
     doc: Doc | None = None
+    # The last fiscal period (quarter or half) the text named: "the quarter", "the latest
+    # period" and "the 1988 period" refer back to it though other dates came between.
+    period: Point | None = None
+    # The stretch to date the report is about ("P9M" after "the first nine months"), which
+    # "the year-earlier period" then repeats a year before.
+    stretch: str | None = None
 
     @classmethod
     def of(cls, text: str, anchor: date | None, doc: Doc | None = None) -> Context:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from newsrecon.pipeline.numerals import CARDINALS
+
 MONTHS = {
     "january": 1,
     "jan": 1,
@@ -138,35 +140,8 @@ ORDINALS = {
 NUMBER_WORDS = {
     "a": 1,
     "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    **CARDINALS,
     "hundred": 100,
-    "dozen": 12,
     "half": 0,  # handled by the caller: "half a year", "a half"
 }
 VAGUE_NUMBERS = ("several", "a few", "few", "many", "a couple of", "a couple", "couple of", "some")
@@ -239,6 +214,8 @@ ORDINAL_RE = alternation(ORDINALS)
 def parse_number(text: str) -> int | None:
     """An integer from digits or English number words; ``None`` for vague amounts ("several")."""
     words = re.sub(r"[\s-]+", " ", text.strip().lower())
+    if words.removeprefix("a ").removesuffix(" of") == "couple":
+        return 2  # "a couple of years": two, as TimeML annotators read it (P2Y)
     if words in VAGUE_NUMBERS:
         return None
     digits = words.replace(",", "")

@@ -28,6 +28,7 @@ from newsrecon.pipeline.timex.resolved import (
     _period,
     _unit,
     _weekday_of,
+    in_a_title,
 )
 
 # --- weekdays and days relative to the anchor --------------------------------------------
@@ -69,6 +70,8 @@ DAY_WORD_OFFSET = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _day_word(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if in_a_title(m, ctx):
+        return None
     word = m["w"].lower()
     day = _anchor(ctx) + timedelta(days=DAY_WORD_OFFSET[word])
     if m["ba"]:
@@ -88,8 +91,10 @@ def _part_of_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _clock(m: re.Match[str], ctx: Context) -> Resolved | None:
+    if in_a_title(m, ctx):
+        return None
     if m["noon"]:
-        hour, minute = (12, 0) if m["noon"].lower() == "noon" else (24, 0)
+        hour, minute = (24, 0) if m["noon"].lower() == "midnight" else (12, 0)
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         if hour > 12 or minute > 59:
@@ -121,7 +126,7 @@ _UNIT_GRANULARITY: dict[str, Granularity] = {
 def _relative_period(m: re.Match[str], ctx: Context) -> Resolved | None:
     """ "last month", "this week", "next year", "earlier this month", "early next year"."""
     unit = _unit(m["unit"])
-    if unit not in _UNIT_GRANULARITY:
+    if unit not in _UNIT_GRANULARITY or in_a_title(m, ctx):
         return None
     rel = m["rel"].lower()
     n = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1, "coming": 1}[

@@ -46,7 +46,7 @@ Handler = Callable[[re.Match[str], Context], Resolved | None]
 
 _FALLBACK_ANCHOR = date(2000, 6, 15)  # stands in for a missing anchor; its digits are masked
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:])"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
 _NUM_GUARD = r"(?![\d%]|,\d|\.\d|\s*(?:percent|per\s+cent)\b)"
 
 
@@ -56,6 +56,15 @@ def _date(m: re.Match[str], ctx: Context, point: Point, mask: Mask, t: str = "DA
 
 def _anchor(ctx: Context) -> date:
     return ctx.anchor if ctx.anchor is not None else _FALLBACK_ANCHOR
+
+
+def in_a_title(m: re.Match[str], ctx: Context) -> bool:
+    """Whether a time word is capitalised inside a sentence, as in the names of programmes
+    and films ("ABC's This Week", "High Noon", "VOA Today"): a name, not a time."""
+    if not m.group(0)[:1].isupper():
+        return False
+    before = ctx.text[max(0, m.start() - 3) : m.start()].rstrip(" ")
+    return bool(before) and (before[-1].isalnum() or before[-1] in ",;")
 
 
 def _capitalised(word: str) -> bool:

@@ -235,7 +235,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         "clock",
         re.compile(
             r"(?<![\d:.])(?:(?P<h>[01]?\d)(?::(?P<mi>[0-5]\d))?\s*"
-            r"(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b(?P<noon>noon|midnight)\b)",
+            r"(?P<ap>a\.m\.|p\.m\.|am\b|pm\b|a\.m\b|p\.m\b)|\b(?P<noon>noon|midday|midnight)\b)",
             re.IGNORECASE,
         ),
         _clock,

@@ -13,6 +13,7 @@ from newsrecon.pipeline.timex.lexicon import (
     parse_number,
 )
 from newsrecon.pipeline.timex.resolved import (
+    Handler,
     Resolved,
     _capitalised,
     _period,
@@ -38,6 +39,8 @@ def _duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     amount = "X" if n is None else str(n)
     if n == 0:
         return None
+    if unit == "year" and re.match(r"[\s-]+old\b", ctx.text[m.end() : m.end() + 6]):
+        return None  # an age ("52 years old"), as the hyphenated "52-year-old" is
     return Resolved("DURATION", _period(amount, code), False)
 
 
@@ -87,3 +90,36 @@ _REFS = {
 def _ref(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = re.sub(r"\s+", " ", m["r"].lower())
     return Resolved("DATE", _REFS[word], True)
+
+
+def _future(m: re.Match[str], ctx: Context) -> Resolved | None:
+    return Resolved("DATE", "FUTURE_REF", True)
+
+
+def _ahead(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "the coming weeks", "the months ahead": a stretch of unstated length (TimeML's PXW)."""
+    unit = _unit(m["unit"] or m["unit2"])
+    return Resolved("DURATION", _period("X", DURATION_CODE[unit]), False)
+
+
+# Vague phrases of the TimeML guidelines beyond single words: the near future, and
+# stretches ahead whose length is not given.
+VAGUE_RULES: list[tuple[str, re.Pattern[str], Handler]] = [
+    (
+        "future-ref",
+        re.compile(
+            r"\b(?:the\s+(?:near|short)\s+(?:term|future)|as\s+soon\s+as\s+possible)\b(?!-)",
+            re.IGNORECASE,
+        ),
+        _future,
+    ),
+    (
+        "ahead",
+        re.compile(
+            r"\b(?:the\s+)?coming\s+(?P<unit>days|weeks|months|years|decades)\b"
+            r"|\bthe\s+(?P<unit2>days|weeks|months|years)\s+ahead\b",
+            re.IGNORECASE,
+        ),
+        _ahead,
+    ),
+]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsrecon.cli.main import app
-from newsrecon.errors import CorpusError
+from newsrecon.errors import CorpusError, NotFound
 from newsrecon.evaluation.conflict_bench import generate
 from newsrecon.evaluation.summedits import load_summedits, score_binary
 from tests.fixtures import BRIDGE, BRIDGE_2, ELECTION
@@ -70,3 +70,22 @@ def test_verify_on_files(tmp_path: Path) -> None:
     args[1] = "Turnout in Qestria was 85 percent, the board said."
     flipped = json.loads(runner.invoke(app, args).output)
     assert flipped["verdict"] == "contradicted" and flipped["contradicting"]
+
+
+def test_verify_on_a_stored_story(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "one.txt").write_text(ELECTION)
+    db = str(tmp_path / "news.db")
+    runner = CliRunner()
+    ingested = runner.invoke(app, ["ingest", str(tmp_path / "in"), "--db", db])
+    assert ingested.exit_code == 0, ingested.output
+    listed = runner.invoke(app, ["stories", "--db", db, "--json"])
+    story = json.loads(listed.output.splitlines()[0])
+    story_id = story.get("id") or story["story_id"]
+    claim = "Turnout in Qestria was 85 percent, the board said."
+    result = runner.invoke(app, ["verify", claim, "--story", story_id, "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.output)
+    assert answer["verdict"] == "contradicted" and answer["contradicting_outlets"]
+    missing = runner.invoke(app, ["verify", claim, "--story", "st-none", "--db", db])
+    assert isinstance(missing.exception, NotFound) and "st-none" in str(missing.exception)

@@ -115,8 +115,10 @@ def evaluate_coref(directory: Path, fmt: str) -> dict[str, object]:
             "stories": len(set(groups.stories.values())),
             "topics": len(set(groups.topics.values())),
         },
-        "system": "head lemma within predicted story groups (no gold topics), type and "
-        "modifier conflicts block, pronouns to a compatible antecedent, appositions, "
-        "name rules across the stories of a predicted topic",
+        "system": "head lemma within predicted story groups (no gold topics), type, number "
+        "and modifier conflicts block, time expressions by all their words, pronouns to "
+        "a compatible antecedent (relative pronouns to their noun, first person to the "
+        "speaker), appositions and role nouns, given names in their document, name rules "
+        "(demonyms, acronyms) across the stories of a predicted topic",
         "baseline_system": "same head lemma within each gold topic",
     }

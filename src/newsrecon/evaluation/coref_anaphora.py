@@ -14,7 +14,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
 
-from newsrecon.pipeline.entities.lexicon import PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from newsrecon.pipeline.claims.lexicon import SPEECH_VERBS
+from newsrecon.pipeline.entities.lexicon import (
+    FEMALE_WORDS,
+    FIRST_PERSON,
+    MALE_WORDS,
+    PERSON_PRONOUNS,
+    PLURAL_PRONOUNS,
+    THING_PRONOUNS,
+)
 from newsrecon.pipeline.entities.nominals import MentionCues
 
 PRONOUN_REACH = 2
@@ -68,6 +76,19 @@ def number_agrees(pronoun: str, antecedent: SpacySpan) -> bool:
     return not plural
 
 
+def gender(span: SpacySpan) -> str:
+    """ "f", "m" or "" from the phrase's gendered nouns and titles ("the actress", "Mr Venn")."""
+    words = {t.lower_.rstrip(".") for t in span} | {t.lemma_.lower() for t in span}
+    female, male = bool(words & FEMALE_WORDS), bool(words & MALE_WORDS)
+    return "f" if female and not male else "m" if male and not female else ""
+
+
+def gender_agrees(pronoun: str, antecedent: SpacySpan) -> bool:
+    form = _form(pronoun)
+    said = gender(antecedent)
+    return not said or form not in (0, 1) or said == ("m" if form == 0 else "f")
+
+
 def antecedent(
     items: Sequence[CorefItem],
     cues: Sequence[MentionCues],
@@ -93,6 +114,8 @@ def antecedent(
             continue
         if check_number and not number_agrees(cues[i].head, items[j].span):
             continue
+        if check_number and not gender_agrees(cues[i].head, items[j].span):
+            continue
         typed = items[j].type in allowed or not items[j].type
         if typed and (types_agree(items[j].type, items[i].type) or items[i].type not in allowed):
             found.append(j)
@@ -107,15 +130,52 @@ def antecedent(
     return found[0] if found else None
 
 
+def relative_antecedent(items: Sequence[CorefItem], order: Sequence[int], i: int) -> int | None:
+    """The mention a relative pronoun stands for: the noun its clause modifies ("the actress
+    who ...", "the clinic where ..."), found through the parse, or None."""
+    token = items[i].span.root
+    for _ in range(3):  # the pronoun sits at most a few arcs under its clause's verb
+        if token.dep_ == "relcl":
+            noun = token.head
+            inside = [j for j in order if j != i and _covers(items[j].span, noun.i)]
+            heads = [j for j in inside if items[j].span.root.i == noun.i]
+            return min(heads or inside, key=lambda j: len(items[j].span)) if inside else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def speaker(items: Sequence[CorefItem], order: Sequence[int], i: int) -> int | None:
+    """The mention that says a first-person pronoun: the subject of a speech verb in the
+    pronoun's sentence ("'We will appeal,' the club said"), not itself first-person."""
+    sent = items[i].span.sent
+    roots = {items[j].span.root.i: j for j in order if j != i}
+    for token in sent:
+        if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            j = roots.get(child.i)
+            if child.dep_ in _SUBJECTS and j is not None and child.lower_ not in FIRST_PERSON:
+                return j if types_agree(items[i].type, items[j].type) else None
+    return None
+
+
+def _covers(span: SpacySpan, token: int) -> bool:
+    return span.start <= token < span.end
+
+
 def renamings(items: Sequence[CorefItem], order: Sequence[int]) -> list[tuple[int, int]]:
     """Pairs of one document's mentions where one renames the other: an apposition ("Ann Lee,
-    the actress") or the complement of "be" ("Ann Lee is the actress"), types agreeing."""
+    the actress"), the complement of "be" ("Ann Lee is the actress") or a role noun written
+    before a name ("actress Ann Lee", marked as two mentions), types agreeing."""
     by_root = {items[i].span.root.i: i for i in order}
     pairs = []
     for i in order:
         root = items[i].span.root
         other: int | None = None
-        if root.dep_ == "appos":
+        role = root.dep_ == "compound" and root.pos_ == "NOUN" and root.head.pos_ == "PROPN"
+        if root.dep_ == "appos" or role:
             other = by_root.get(root.head.i)
         elif root.dep_ == "attr" and root.head.lemma_ == "be":
             subjects = [t for t in root.head.children if t.dep_ in _SUBJECTS]

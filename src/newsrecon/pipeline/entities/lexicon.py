@@ -143,8 +143,113 @@ FIRST_PERSON: frozenset[str] = frozenset(
     {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 )
 SECOND_PERSON: frozenset[str] = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+# Pronouns that open a relative clause and stand for the noun the clause modifies.
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"who", "whom", "whose", "which", "that", "where"})
+# Pronouns that quantify or leave the referent open: no two of them are the same entity by
+# their word alone ("someone" here and "someone" there).
+OPEN_PRONOUNS: frozenset[str] = frozenset(
+    {
+        "someone",
+        "somebody",
+        "something",
+        "anyone",
+        "anybody",
+        "anything",
+        "everyone",
+        "everybody",
+        "everything",
+        "no one",
+        "nobody",
+        "nothing",
+        "all",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "some",
+        "many",
+        "few",
+        "several",
+        "others",
+        "another",
+        "none",
+        "one",
+        "what",
+        "whatever",
+        "whoever",
+    }
+)
 
 # Name suffixes that are not the surname.
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Arabic-script name particles written joined or apart ("al-Qassam", "al Qassam", "alQassam").
 PARTICLES: tuple[str, ...] = ("al-", "el-", "al ", "el ", "ad-", "ar-", "as-", "ash-", "az-")
+
+# Nouns and titles that say a person's gender: "he" does not stand for "the actress".
+FEMALE_WORDS: frozenset[str] = frozenset(
+    [
+        "woman",
+        "girl",
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "actress",
+        "queen",
+        "princess",
+        "mrs",
+        "ms",
+        "miss",
+        "lady",
+        "grandmother",
+        "aunt",
+        "niece",
+        "bride",
+        "girlfriend",
+        "widow",
+        "heroine",
+        "waitress",
+        "businesswoman",
+        "chairwoman",
+        "spokeswoman",
+        "congresswoman",
+        "policewoman",
+        "sportswoman",
+        "dame",
+        "mum",
+        "mom",
+        "granddaughter",
+        "stepmother",
+    ]
+)
+MALE_WORDS: frozenset[str] = frozenset(
+    [
+        "man",
+        "boy",
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "actor",
+        "king",
+        "prince",
+        "mr",
+        "sir",
+        "lord",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "groom",
+        "boyfriend",
+        "widower",
+        "businessman",
+        "chairman",
+        "spokesman",
+        "congressman",
+        "policeman",
+        "sportsman",
+        "dad",
+        "grandson",
+        "stepfather",
+    ]
+)

@@ -78,10 +78,11 @@ class MentionCues:
 
 def mention_kind(span: SpacySpan) -> str:
     root = span.root
-    if root.pos_ == "PRON" or root.lower_ in _ALL_PRONOUNS:
+    acronym = len(root.text) > 1 and root.text.isupper()  # "US", "IT": names, not pronouns
+    if not acronym and (root.pos_ == "PRON" or root.lower_ in _ALL_PRONOUNS):
         return "pronoun"
-    if root.pos_ == "PROPN":
-        return "name"
+    if root.pos_ == "PROPN" or (root.ent_type_ == "NORP" and root.text[:1].isupper()):
+        return "name"  # a demonym ("Moravanian") is tagged an adjective but names a people
     return "nominal"
 
 

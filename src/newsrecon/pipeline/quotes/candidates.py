@@ -5,7 +5,10 @@ Which words are cues is learned (:mod:`.cues`, trained on PolNeAR train); who an
 credit is read from the dependency parse: the subject, a passive's agent, the noun a
 participle modifies or the subject of the clause the cue hangs on; the complement clause, the
 object, a preposition's object, the passive subject, or the clause a parenthetical cue
-interrupts ("Y, X said, Z"). Span edges follow PolNeAR's conventions (:mod:`.bounds`).
+interrupts ("Y, X said, Z"). A cue with no one to credit ("Asked about it, ...", "the
+decision to ...") still gives a candidate without a source, which the learned filter judges
+apart (route suffix ``0``) and which never becomes a quote. Span edges follow PolNeAR's
+conventions (:mod:`.bounds`).
 
 Works on character offsets of the Doc, which is parsed from exactly ``Article.text``, so every
 range here indexes the stored clean text.
@@ -14,14 +17,17 @@ range here indexes the stored clean text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
 from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
-from newsrecon.pipeline.quotes.cues import cue_model
+from newsrecon.pipeline.quotes.cues import CueModel, cue_model
+from newsrecon.pipeline.quotes.filter import candidate_filter
 from newsrecon.pipeline.quotes.forms import colon_lines, unattributed_regions
 from newsrecon.pipeline.quotes.lexicon import lexicon
 from newsrecon.pipeline.quotes.marks import QuoteRegion, quote_regions
+from newsrecon.pipeline.quotes.select import outermost
 from newsrecon.pipeline.quotes.spans import Candidate, Range, doc_text
 from newsrecon.pipeline.quotes.spans import Regions as _Regions
 from newsrecon.pipeline.quotes.spans import between as _between
@@ -29,7 +35,7 @@ from newsrecon.pipeline.quotes.spans import extent as _extent
 from newsrecon.pipeline.quotes.spans import same_paragraph as _same_paragraph
 from newsrecon.pipeline.quotes.spans import subtree_range as _subtree_range
 
-__all__ = ["Candidate", "Range", "candidates", "doc_text"]
+__all__ = ["Candidate", "Range", "candidates", "doc_text", "raw_candidates"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CONTENT_DEPS = {"ccomp", "parataxis"}
@@ -82,13 +88,24 @@ def _subject(verb: Token) -> Token | None:
 
 
 _DATELINE_DASH = re.compile(r"\s[—–-]{1,2}\s")
+_CLAUSE_MODS = {"relcl", "acl"}
+_NO_CUES: Mapping[int, float] = {}
 
 
-def _source_range(subject: Token, verb: Token) -> Range | None:
-    """The subject's phrase; words before a spaced dash that precedes its head word are a
-    dateline or a kicker ("CITY (Agency) — Officials said"), not part of the source."""
+def _source_range(subject: Token, verb: Token, cues: Mapping[int, float]) -> Range | None:
+    """The subject's phrase without a clause reporting something else; words before a
+    spaced dash before its head are a dateline or kicker ("CITY (Agency) — Officials said")."""
     text = doc_text(verb.doc)
     start, end = _subtree_range(subject, verb)
+    # a clause describing the source that reports something itself ("X, who wrote that ...,
+    # said") is that other attribution's, not part of this source
+    cut = [
+        c.left_edge
+        for c in subject.children
+        if c.dep_ in _CLAUSE_MODS and c.i > subject.i and c.i in cues
+    ]
+    if cut:
+        end = min(end, max(start, min(t.idx for t in cut)))
     dashes = list(_DATELINE_DASH.finditer(text, start, max(start, subject.idx)))
     if dashes:
         start = dashes[-1].end()
@@ -157,6 +174,7 @@ def _according(tok: Token, regions: _Regions) -> Candidate | None:
         kind="indirect",
         cue_token=tok.i,
         source_head=obj.i,
+        route="according",
     )
 
 
@@ -184,14 +202,37 @@ def _object_range(verb: Token) -> Range | None:
     return _extent([first.left_edge, max(o.right_edge for o in objs)])
 
 
-def _from_verb(verb: Token, regions: _Regions, objects: bool) -> Candidate | None:
-    text = doc_text(verb.doc)
+def _from_verb(
+    verb: Token,
+    regions: _Regions,
+    objects: bool,
+    cues: Mapping[int, float] = _NO_CUES,
+    sourceless: bool = True,
+) -> Candidate | None:
     subject = _subject(verb)
-    if subject is None or regions.holding(subject.idx):
+    source: Range | None = None
+    if subject is not None:
+        if regions.holding(subject.idx):
+            return None
+        source = _source_range(subject, verb, cues)
+        if source is None:
+            return None
+    elif not sourceless:
         return None
-    source = _source_range(subject, verb)
-    if source is None:
-        return None
+    cand = _verb_content(verb, subject, source, regions, objects)
+    if cand is not None and subject is None:
+        # no one is credited ("Asked about it, ...", "is expected to"): the filter weighs
+        # these apart, and they never lend a speaker to a quote
+        cand.route += "0"
+    return cand
+
+
+def _verb_content(
+    verb: Token, subject: Token | None, source: Range | None, regions: _Regions, objects: bool
+) -> Candidate | None:
+    """The content ``verb`` reports, tried in order of reliability."""
+    text = doc_text(verb.doc)
+    head = subject.i if subject is not None else -1
     cue = _cue_range(verb)
     comp = _content_child(verb)
     if comp is not None:
@@ -202,31 +243,37 @@ def _from_verb(verb: Token, regions: _Regions, objects: bool) -> Candidate | Non
         inside = regions.within(*rng)
         covered = sum(min(r.end, rng[1]) - max(r.start, rng[0]) for r in inside)
         if inside and covered >= 0.85 * (rng[1] - rng[0]):
-            return Candidate(source, cue, [rng], "direct", verb.i, subject.i, list(inside))
-        if subject.idx >= rng[0] and subject.idx < rng[1]:
+            return Candidate(source, cue, [rng], "direct", verb.i, head, list(inside), route="comp")
+        if subject is not None and rng[0] <= subject.idx < rng[1]:
             return None
-        return Candidate(
-            source, cue, [rng], "mixed" if inside else "indirect", verb.i, subject.i, list(inside)
-        )
+        kind = "mixed" if inside else "indirect"
+        return Candidate(source, cue, [rng], kind, verb.i, head, list(inside), route="comp")
     region = _adjacent_region(verb, subject, regions)
     if region is not None:
         return Candidate(
-            source, cue, [(region.start, region.end)], "direct", verb.i, subject.i, [region]
+            source,
+            cue,
+            [(region.start, region.end)],
+            "direct",
+            verb.i,
+            head,
+            [region],
+            route="adjacent",
         )
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and subject.dep_ == "pobj":
+    if passive is not None and subject is not None and subject.dep_ == "pobj":
         # "the move was reported by X": what was reported is the passive subject
         raw = _subtree_range(passive, verb)
         rng = content_bounds(text, raw, regions.within(*raw))
         if rng is not None:
             inside = regions.within(*rng)
             kind = "mixed" if inside else "indirect"
-            return Candidate(source, cue, [rng], kind, verb.i, subject.i, inside)
+            return Candidate(source, cue, [rng], kind, verb.i, head, inside, route="passive")
     parts = _host_clause(verb, regions)
     if parts:
         inside = [r for p in parts for r in regions.within(*p)]
         kind = "mixed" if inside else "indirect"
-        return Candidate(source, cue, parts, kind, verb.i, subject.i, inside)
+        return Candidate(source, cue, parts, kind, verb.i, head, inside, route="host")
     if objects:
         rng = _object_range(verb)
         if rng is not None:
@@ -239,17 +286,17 @@ def _from_verb(verb: Token, regions: _Regions, objects: bool) -> Candidate | Non
                     [rng],
                     "mixed" if inside else "indirect",
                     verb.i,
-                    subject.i,
+                    head,
                     list(inside),
+                    route="object",
                 )
     return None
 
 
 def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:
-    """Nominal cues with a possessor: "X's endorsement of Y", "her claim that Y"."""
+    """Nominal cues: "X's endorsement of Y", "her claim that Y", and without a possessor
+    ("the decision to Y") a candidate crediting no one."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return None
     text = doc_text(noun.doc)
     arg: Token | None = next((c for c in noun.children if c.dep_ in {"acl", "ccomp"}), None)
     if arg is None:
@@ -258,14 +305,15 @@ def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:
             arg = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
     if arg is None:
         return None
-    source = source_bounds(text, _subtree_range(owner, noun))
+    source = source_bounds(text, _subtree_range(owner, noun)) if owner is not None else None
     raw = _subtree_range(arg, noun)
     content = content_bounds(text, raw, regions.within(*raw))
-    if source is None or content is None:
+    if (owner is not None and source is None) or content is None:
         return None
     inside = regions.within(*content)
     kind = "mixed" if inside else "indirect"
-    return Candidate(source, _extent([noun]), [content], kind, noun.i, owner.i, inside)
+    head, route = (owner.i, "noun") if owner is not None else (-1, "noun0")
+    return Candidate(source, _extent([noun]), [content], kind, noun.i, head, inside, route=route)
 
 
 def _host_clause(verb: Token, regions: _Regions) -> list[Range]:
@@ -292,83 +340,55 @@ def _host_clause(verb: Token, regions: _Regions) -> list[Range]:
     return parts
 
 
-def _cue_tokens(doc: Doc, regions: _Regions) -> set[int]:
-    """Indices of the words read as cues: the learned model's choice when it is packaged,
-    else the verbs of the cue lexicon."""
-    model = cue_model()
-    verbal = {"VERB", "AUX"}
+def _cue_scores(
+    doc: Doc, regions: _Regions, threshold: float | None, model: CueModel | None
+) -> dict[int, float]:
+    """Words read as cues with their probability: the learned model's choice when it is
+    packaged (at ``threshold`` if given, else its own), else the verbs of the cue lexicon."""
+    model = model or cue_model()
     if model is None:
         cue_verbs = lexicon().cue_verbs
-        return {t.i for t in doc if t.pos_ in verbal and t.lemma_.lower() in cue_verbs}
-    return {t.i for t in model.cues(doc, lambda at: regions.holding(at) is not None)}
+        verbal = {"VERB", "AUX"}
+        return {t.i: 1.0 for t in doc if t.pos_ in verbal and t.lemma_.lower() in cue_verbs}
+    return model.scores(doc, lambda at: regions.holding(at) is not None, threshold)
 
 
-def candidates(doc: Doc, objects: bool = True, nested: bool = False) -> list[Candidate]:
-    """All attribution candidates in ``doc`` in text order. Without ``nested``, none lies in
-    another's content (PolNeAR's univocal annotation: "A said B told C that ..." is A's);
-    with it, reported speech inside reported speech is kept too (not inside direct quotes,
-    whose words belong to the quoted speaker)."""
+def raw_candidates(
+    doc: Doc,
+    objects: bool = True,
+    cue_threshold: float | None = None,
+    model: CueModel | None = None,
+) -> tuple[list[Candidate], dict[int, float]]:
+    """Every candidate before any is filtered or dropped for overlapping another, with the
+    cue probability of each cue word (what the filter and its training read); ``model``
+    replaces the packaged cue model (training on part of the corpus)."""
     regions = _Regions(quote_regions(doc_text(doc)))
     found: list[Candidate] = []
-    cues = frozenset(_cue_tokens(doc, regions))
+    cues = _cue_scores(doc, regions, cue_threshold, model)
     for tok in doc:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             c = _according(tok, regions)
         elif tok.i in cues and tok.pos_ == "NOUN":
             c = _from_noun(tok, regions)
         elif tok.i in cues:
-            c = _from_verb(tok, regions, objects)
+            c = _from_verb(tok, regions, objects, cues)
         else:
             continue
         if c is not None:
             found.append(c)
     found += unattributed_regions(doc, regions, found)
     found += colon_lines(doc, regions)
-    return _outermost(found, doc_text(doc), nested)
+    return found, cues
 
 
-def _outermost(found: list[Candidate], text: str, nested: bool) -> list[Candidate]:
-    found.sort(key=lambda c: (c.source is None, -(c.content[1] - c.content[0])))
-    kept: list[Candidate] = []
-    for c in found:
-        cue_at = c.cue[0] if c.cue else c.content[0]
-        clash = any(
-            (
-                k.content[0] <= cue_at < k.content[1]
-                and (not nested or k.kind == "direct" or c.source is None)
-            )
-            or (
-                c.content[0] < k.content[1]
-                and k.content[0] < c.content[1]
-                and not (nested and k.content[0] <= cue_at < k.content[1])
-            )
-            for k in kept
-        )
-        if not clash:
-            kept.append(c)
-    kept.sort(key=lambda c: c.content[0])
-    return _join_continuations(kept, text)
-
-
-def _join_continuations(kept: list[Candidate], text: str) -> list[Candidate]:
-    """``“A,” she said. “B.”``: a quote with no cue of its own that follows, in the same
-    paragraph and right after the cue clause, a direct quote whose cue sits between them is
-    the same quote's second part."""
-    out: list[Candidate] = []
-    for c in kept:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and c.cue is None
-            and c.source is None
-            and prev.kind == "direct"
-            and prev.cue is not None
-            and prev.content[1] <= prev.cue[0]
-            and c.parts[0][0] >= prev.cue[1]
-        ):
-            gap = text[max(prev.cue[1], prev.source[1] if prev.source else 0) : c.parts[0][0]]
-            if "\n" not in gap and len(gap.split()) <= 6:
-                prev.parts.extend(c.parts)
-                continue
-        out.append(c)
-    return [c for c in out if c.cue is not None or c.source is not None]
+def candidates(doc: Doc, objects: bool = True, nested: bool = False) -> list[Candidate]:
+    """All attribution candidates in ``doc`` in text order. Without ``nested``, none lies in
+    another's content (PolNeAR's univocal annotation: "A said B told C that ..." is A's);
+    with it, reported speech inside reported speech is kept too (not inside direct quotes,
+    whose words belong to the quoted speaker). When the learned candidate filter is packaged,
+    cues are read at its (lower) threshold and each candidate must pass the filter."""
+    chooser = candidate_filter()
+    found, cues = raw_candidates(doc, objects, chooser.cue_threshold if chooser else None)
+    if chooser is not None:
+        found = [c for c in found if chooser.keep(doc, c, cues)]
+    return outermost(found, doc_text(doc), nested)

@@ -65,6 +65,41 @@ def token_features(tok: Token, in_quote: bool) -> Iterator[str]:
     yield "n=" + nxt
     yield "pv=" + prv
     yield f"l|n={lemma}|{nxt}"
+    yield f"l|pv={lemma}|{prv}"
+    yield f"l|hl={lemma}|{head.lemma_.lower()}"
+    yield f"l|hd={lemma}|{head.dep_}"
+    if tok.i + 2 < len(doc):
+        yield f"n2={nxt}|{doc[tok.i + 2].lower_}"
+    if tok.i > 1:
+        yield f"pv2={doc[tok.i - 2].lower_}|{prv}"
+    yield from _argument_features(tok, lemma)
+
+
+_CLAUSES = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+
+
+def _argument_features(tok: Token, lemma: str) -> Iterator[str]:
+    """What fills the word's slots: auxiliaries ("is expected to"), the kind of subject (a
+    person, a pronoun), how a clause it governs is introduced ("that", "to") and its object."""
+    for child in tok.children:
+        dep = child.dep_
+        if dep in {"aux", "auxpass", "neg"}:
+            yield f"l|{dep}={lemma}|{child.lemma_.lower()}"
+        elif dep in _SUBJECTS:
+            ent = child.ent_type_ or child.pos_
+            yield "sp=" + child.pos_
+            yield "se=" + (child.ent_type_ or "O")
+            yield f"l|se={lemma}|{ent}"
+            if child.pos_ == "PRON":
+                yield "sl=" + child.lower_
+        elif dep in _CLAUSES:
+            mark = next((g.lower_ for g in child.children if g.dep_ in {"mark", "aux"}), "-")
+            yield f"cm={dep}|{mark}"
+            yield f"l|cm={lemma}|{dep}|{mark}"
+            yield f"l|cl={lemma}|{child.lemma_.lower()}"
+        elif dep == "dobj":
+            yield "oe=" + (child.ent_type_ or child.pos_)
+            yield f"l|ol={lemma}|{child.lemma_.lower()}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,11 +116,21 @@ class CueModel:
 
     def cues(self, doc: Doc, in_quote: Callable[[int], bool]) -> list[Token]:
         """Tokens of ``doc`` scored at or above the threshold, in text order."""
-        return [
-            tok
-            for tok in doc
-            if tok.pos_ in CANDIDATE_POS and self.score(tok, in_quote(tok.idx)) >= self.threshold
-        ]
+        return [doc[i] for i in self.scores(doc, in_quote)]
+
+    def scores(
+        self, doc: Doc, in_quote: Callable[[int], bool], threshold: float | None = None
+    ) -> dict[int, float]:
+        """Index -> probability of the tokens scored at or above ``threshold`` (the model's
+        own when ``None``), in text order."""
+        floor = self.threshold if threshold is None else threshold
+        out: dict[int, float] = {}
+        for tok in doc:
+            if tok.pos_ in CANDIDATE_POS:
+                p = self.score(tok, in_quote(tok.idx))
+                if p >= floor:
+                    out[tok.i] = p
+        return out
 
 
 @lru_cache(maxsize=1)

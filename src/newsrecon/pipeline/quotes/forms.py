@@ -32,13 +32,38 @@ def _dash_or_colon(doc: Doc, r: QuoteRegion) -> Candidate | None:
         n = re.match(r"[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,4}", text[m.end() :])
         if n and _names(doc, m.end(), m.end() + n.end(), entity=False):
             src = (m.end(), m.end() + n.end())
-            return Candidate(src, None, [(r.start, r.end)], "direct", regions=[r])
+            return Candidate(src, None, [(r.start, r.end)], "direct", regions=[r], route="dash")
     line_start = text.rfind("\n", 0, r.start) + 1
     m = _NAME_COLON.fullmatch(text, line_start, r.start)
     if m and _names(doc, m.start(1), m.end(1)):
         colon = text.index(":", m.end(1))
-        return Candidate(m.span(1), (colon, colon + 1), [(r.start, r.end)], "direct", regions=[r])
-    return None
+        return Candidate(
+            m.span(1), (colon, colon + 1), [(r.start, r.end)], "direct", regions=[r], route="colon"
+        )
+    return _named_before_colon(doc, r, line_start)
+
+
+def _named_before_colon(doc: Doc, r: QuoteRegion, line_start: int) -> Candidate | None:
+    """ "Here is Name in 1992: “...”", "More from Name: “...”": a colon right before the
+    quote credits the person or organisation named last before it on the same line."""
+    text = doc_text(doc)
+    colon = text.rfind(":", line_start, r.start)
+    if colon < 0 or text[colon + 1 : r.start].strip():
+        return None
+    span = doc.char_span(line_start, colon, alignment_mode="contract")
+    names = [e for e in span.ents if e.label_ in {"PERSON", "ORG"}] if span is not None else []
+    if not names:
+        return None
+    name = names[-1]
+    return Candidate(
+        (name.start_char, name.end_char),
+        (colon, colon + 1),
+        [(r.start, r.end)],
+        "direct",
+        source_head=name.root.i,
+        regions=[r],
+        route="colon2",
+    )
 
 
 def colon_lines(doc: Doc, regions: Regions) -> list[Candidate]:
@@ -55,7 +80,7 @@ def colon_lines(doc: Doc, regions: Regions) -> list[Candidate]:
         if content is None:
             continue
         colon = text.index(":", m.end(1))
-        out.append(Candidate(m.span(1), (colon, colon + 1), [content], "direct"))
+        out.append(Candidate(m.span(1), (colon, colon + 1), [content], "direct", route="line"))
     return out
 
 

@@ -42,6 +42,8 @@ class Candidate:
     cue_token: int = -1
     source_head: int = -1
     regions: list[QuoteRegion] = field(default_factory=list)
+    # how the content was found ("comp", "adjacent", "dash", ...): a feature for the filter
+    route: str = ""
 
     @property
     def content(self) -> Range:

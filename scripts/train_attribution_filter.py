@@ -1,0 +1,262 @@
+"""Train the attribution candidate filter ``pipeline/data/attribution_filter.json`` from
+PolNeAR *train* only.
+
+Run: ``python scripts/train_attribution_filter.py ../shared/corpora/polnear/data/train [CACHE]``
+(CACHE: a spaCy DocBin of the split's parses in sorted text order, as for
+``scripts/train_attribution.py``, which must have been run first).
+
+1. The train documents are split as the cue model's training splits them (a fifth held out).
+2. A cue model is fitted on the other four fifths only, so the held-out figures are clean.
+3. Candidates are generated at a low cue threshold; one is positive when a gold attribution
+   (any annotator file) has an overlapping cue (none for cue-less forms), an overlapping
+   content and, where the gold has a source, an overlapping source. Features come from
+   :func:`newsrecon.pipeline.quotes.filter.candidate_features`, the function the extractor
+   applies. A logistic regression (scikit-learn) is fitted.
+4. Its regularisation, the cue threshold and the filter threshold are chosen on the held-out
+   fifth by the end-to-end scores of ``newsrecon eval attribution`` (mean of source exact F1
+   and content overlap F1, content precision above recall), printed with the figures.
+5. The filter is refitted on all of train over the packaged cue model's candidates and its
+   weights are written as JSON (general words and tags, no corpus text).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc, DocBin
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import train_attribution as cue_training
+
+from newsrecon.api.evaluate_attribution import _spans
+from newsrecon.evaluation.polnear import (
+    PolnearDocument,
+    add_tables,
+    empty_table,
+    load_polnear,
+    score_document,
+    table_as_dict,
+)
+from newsrecon.pipeline.nlp import get_pipeline, parse
+from newsrecon.pipeline.quotes.candidates import raw_candidates
+from newsrecon.pipeline.quotes.cues import CueModel, cue_model
+from newsrecon.pipeline.quotes.filter import (
+    MODEL_FILE,
+    candidate_features,
+    cue_probability,
+    is_bare,
+)
+from newsrecon.pipeline.quotes.select import outermost
+from newsrecon.pipeline.quotes.spans import Candidate
+
+OUT = Path(__file__).resolve().parents[1] / "src/newsrecon/pipeline/data" / MODEL_FILE
+LOW_CUE = 0.1
+CUE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.36)
+FILTER_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.2, 0.86, 0.05))
+Frags = list[tuple[int, int]]
+Triple = tuple[Frags, Frags, Frags]
+Scored = list[tuple[Candidate, list[str], float]]
+
+
+def triples(ann: Path) -> list[Triple]:
+    """(source, cue, content) fragments of each ``Attribution`` event of a brat file."""
+    spans: dict[str, Frags] = {}
+    events: list[dict[str, str]] = []
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) > 1:
+            ranges = parts[1].partition(" ")[2]
+            spans[parts[0]] = [(int(a), int(b)) for a, b in (r.split() for r in ranges.split(";"))]
+        elif line.startswith("E") and len(parts) > 1:
+            events.append(dict(a.split(":", 1) for a in parts[1].split()[1:]))
+    return [
+        tuple(spans.get(e.get(k, ""), []) for k in ("Source", "Cue", "Content"))  # type: ignore[misc]
+        for e in events
+    ]
+
+
+def _ov(a: Frags, b: Frags) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def label(c: Candidate, gold: list[Triple]) -> int:
+    for src, cue, content in gold:
+        if not _ov(c.parts, content):
+            continue
+        if c.cue is not None and c.cue_token >= 0 and not _ov([c.cue], cue):
+            continue
+        if src and (c.source is None or not _ov([c.source], src)):
+            continue
+        return 1
+    return 0
+
+
+def featurise(doc: Doc, model: CueModel | None) -> Scored:
+    found, cues = raw_candidates(doc, cue_threshold=LOW_CUE, model=model)
+    out: Scored = []
+    for c in found:
+        cue_p = cue_probability(c, cues)
+        out.append((c, list(candidate_features(doc, c, cue_p)), 1.0 if cue_p is None else cue_p))
+    return out
+
+
+def _matrix(rows: list[list[str]], vocab: dict[str, int]) -> csr_matrix:
+    indptr, indices = [0], []
+    for feats in rows:
+        indices.extend(sorted({vocab[f] for f in feats if f in vocab}))
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    return csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
+
+
+def fit(
+    docs: list[Scored], gold: list[list[Triple]], c_value: float
+) -> tuple[LogisticRegression, dict[str, int]]:
+    rows = [feats for scored in docs for _, feats, _ in scored]
+    ys = [label(c, g) for scored, g in zip(docs, gold, strict=True) for c, _, _ in scored]
+    counts: Counter[str] = Counter(f for feats in rows for f in set(feats))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= 3))}
+    model = LogisticRegression(C=c_value, max_iter=3000, solver="liblinear")
+    model.fit(_matrix(rows, vocab), np.array(ys))
+    return model, vocab
+
+
+def evaluate(
+    docs: list[PolnearDocument],
+    scored: list[list[tuple[Candidate, float, float]]],
+    keep: Callable[[float, float], bool],
+) -> dict[str, dict[str, dict[str, float]]]:
+    table = empty_table()
+    for doc, cands in zip(docs, scored, strict=True):
+        chosen = [c for c, cue_p, p in cands if is_bare(c) or keep(cue_p, p)]
+        found = outermost(chosen, doc.text, nested=False)
+        table = add_tables(table, score_document(doc, _spans(doc.text, found)))
+    return table_as_dict(table)
+
+
+def objective(r: dict[str, dict[str, dict[str, float]]]) -> float:
+    content = r["content"]["overlap"]
+    if content["precision"] <= content["recall"]:
+        return -1.0
+    return (r["source"]["exact"]["f1"] + content["f1"]) / 2
+
+
+def main(directory: Path, cache: Path | None) -> None:
+    documents = load_polnear(directory)
+    ann_dir = directory / "attributions"
+    if cache is not None:
+        parsed = list(DocBin().from_bytes(cache.read_bytes()).get_docs(get_pipeline().vocab))
+    else:
+        parsed = list(parse(d.text for d in documents))
+    gold = [
+        [t for a in sorted(ann_dir.glob(f"{d.name}_*.ann")) for t in triples(a)] for d in documents
+    ]
+    order = list(range(len(documents)))
+    random.Random(13).shuffle(order)
+    held = set(order[: len(order) // 5])
+    fit_ix = [i for i in range(len(documents)) if i not in held]
+    held_ix = sorted(held)
+
+    packaged = cue_model()
+    c_cue = json.loads(cue_training.OUT.read_text("utf-8"))["C"] if packaged else 0.3
+    cue_rows = [
+        e
+        for i in fit_ix
+        for e in cue_training.examples(
+            parsed[i],
+            cue_training.cue_heads(
+                parsed[i],
+                cue_training.cue_spans(sorted(ann_dir.glob(f"{documents[i].name}_*.ann"))[0]),
+            ),
+        )
+    ]
+    cvocab = cue_training._vocab(cue_rows)
+    cue_lr = LogisticRegression(C=c_cue, max_iter=2000, solver="liblinear")
+    cue_lr.fit(*cue_training.matrix(cue_rows, cvocab))
+    weights = {f: float(cue_lr.coef_[0][j]) for f, j in cvocab.items()}
+    weights["b"] = weights.get("b", 0.0) + float(cue_lr.intercept_[0])
+    fit_cue = CueModel(weights, packaged.threshold if packaged else 0.36)
+    print(f"cue model on {len(fit_ix)} fit documents (C={c_cue})", flush=True)
+
+    feats = {i: featurise(parsed[i], fit_cue) for i in range(len(documents))}
+    held_docs = [documents[i] for i in held_ix]
+    plain = evaluate(
+        held_docs,
+        [[(c, cue_p, 1.0) for c, _, cue_p in feats[i]] for i in held_ix],
+        lambda cue_p, _p: cue_p >= fit_cue.threshold,
+    )
+    print("held-out, no filter, cue threshold", fit_cue.threshold, _line(plain))
+    best: tuple[float, float, float, float, dict[str, dict[str, dict[str, float]]]] = (
+        -2.0,
+        0.0,
+        0.0,
+        0.0,
+        plain,
+    )
+    for c_value in (0.1, 0.3, 1.0):
+        model, vocab = fit([feats[i] for i in fit_ix], [gold[i] for i in fit_ix], c_value)
+        scored = []
+        for i in held_ix:
+            probs = model.predict_proba(_matrix([f for _, f, _ in feats[i]], vocab))[:, 1]
+            scored.append(
+                [(c, cp, float(p)) for (c, _, cp), p in zip(feats[i], probs, strict=True)]
+            )
+        for ct in CUE_THRESHOLDS:
+            for ft in FILTER_THRESHOLDS:
+                r = evaluate(
+                    held_docs, scored, lambda cue_p, p, ct=ct, ft=ft: cue_p >= ct and p >= ft
+                )
+                if objective(r) > best[0]:
+                    best = (objective(r), c_value, ct, ft, r)
+        print(f"C={c_value}: best so far C={best[1]} cue {best[2]} filter {best[3]}", flush=True)
+    _, c_value, ct, ft, r = best
+    print(f"held-out, filter C={c_value} cue threshold {ct} filter threshold {ft}", _line(r))
+
+    all_feats = [featurise(doc, packaged) for doc in parsed]
+    model, vocab = fit(all_feats, gold, c_value)
+    out = {f: round(float(model.coef_[0][j]), 4) for f, j in vocab.items()}
+    out = {f: w for f, w in out.items() if abs(w) >= 0.01}
+    out["b"] = round(out.get("b", 0.0) + float(model.intercept_[0]), 4)
+    OUT.write_text(
+        json.dumps(
+            {
+                "about": "attribution candidate filter, logistic regression on PolNeAR train "
+                "(scripts/train_attribution_filter.py)",
+                "C": c_value,
+                "cue_threshold": ct,
+                "threshold": ft,
+                "held_out": r,
+                "weights": dict(sorted(out.items())),
+            },
+            indent=0,
+            ensure_ascii=False,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"wrote {len(out)} weights to {OUT}")
+
+
+def _line(r: dict[str, dict[str, dict[str, float]]]) -> str:
+    return " | ".join(
+        f"{k} {m} P {r[k][m]['precision']:.3f} R {r[k][m]['recall']:.3f} F {r[k][m]['f1']:.3f}"
+        for k, m in (
+            ("source", "exact"),
+            ("source", "overlap"),
+            ("cue", "overlap"),
+            ("content", "exact"),
+            ("content", "overlap"),
+        )
+    )
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)

@@ -103,6 +103,7 @@ def _phase(name: str, total: int, queue: mp.Queue) -> None:  # type: ignore[type
     from datasketch import MinHash, MinHashLSH
 
     from newsrecon.pipeline.story_signals import light_entity_keys, make_signals
+    from newsrecon.pipeline.story_splits import split_changed
     from newsrecon.pipeline.story_stream import StoryIndex
 
     # Generating the derived texts is the same work for every system: timed apart.
@@ -122,7 +123,9 @@ def _phase(name: str, total: int, queue: mp.Queue) -> None:  # type: ignore[type
                 [x for _, _, x in batch],
                 [light_entity_keys(x) for _, _, x in batch],
             )
-            stories.update(a.story_id for a in index.assign(signals))
+            placed = index.assign(signals)
+            stories.update(a.story_id for a in placed)
+            split_changed(index, {a.story_id for a in placed})
             index.close_stale()
         else:
             hashes = MinHash.bulk([_shingles(x) for _, _, x in batch], num_perm=128)

@@ -4,8 +4,10 @@ Three systems on the same documents in the same call:
 
 * ``streaming``: :class:`~newsrecon.pipeline.story_stream.StoryIndex`, articles arriving one at
   a time in a fixed pseudo-random order (the corpus sorted by file name, then shuffled with
-  ``random.Random(seed)``; default seed 13), in batches of :data:`BATCH`; merges applied.
-* ``batch``: average-linkage agglomeration over the same combined similarity, all at once.
+  ``random.Random(seed)``; default seed 13), in batches of :data:`BATCH`; merges and splits
+  applied.
+* ``batch``: average-linkage agglomeration over the same combined similarity, all at once;
+  its topic level is the same agglomeration with the topic level's weights and threshold.
 * ``baseline``: TF-IDF cosine (word 1-2 grams, sublinear tf, English stop words) with
   average-linkage agglomeration at threshold 0.15, no entities, no embeddings, no time.
 
@@ -30,7 +32,9 @@ from newsrecon.evaluation.ecbplus import EcbDocument, load_ecbplus
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.embeddings import get_embedder
 from newsrecon.pipeline.story_batch import batch_groups
+from newsrecon.pipeline.story_members import SplitPolicy
 from newsrecon.pipeline.story_signals import ArticleSignals, entity_keys_from_doc, make_signals
+from newsrecon.pipeline.story_splits import split_changed
 from newsrecon.pipeline.story_stream import DEFAULT_SIMILARITY, StoryIndex
 from newsrecon.pipeline.story_topics import DEFAULT_TOPIC_SIMILARITY, TopicLayer
 
@@ -57,29 +61,33 @@ def stream_labels(
     similarity: float,
     batch: int = BATCH,
     topics: TopicLayer | None = None,
+    split_policy: SplitPolicy | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """Article id -> story id and article id -> topic id after the whole stream (merged
-    stories and topics followed to their survivors)."""
-    index = StoryIndex(similarity=similarity)
+    stories followed to their survivors, split-off articles to their new story, topics
+    followed to their survivors)."""
+    index = StoryIndex(similarity=similarity, split_policy=split_policy or SplitPolicy())
     layer = topics if topics is not None else TopicLayer.fresh()
-    label: dict[str, str] = {}
-    retired: dict[str, str] = {}
+    members: dict[str, list[str]] = {}
     for start in range(0, len(signals), batch):
         chunk = signals[start : start + batch]
         placed = index.assign(chunk)
         for a in placed:
-            label[a.article_id] = a.story_id
             for old in a.merged:
-                retired[old] = a.story_id
+                members.setdefault(a.story_id, []).extend(members.pop(old, []))
+            members.setdefault(a.story_id, []).append(a.article_id)
+        splits = split_changed(index, {a.story_id for a in placed})
         index.close_stale()
         layer.place(chunk, placed)
+        for split in splits:
+            moved = set(split.moved)
+            members[split.story_id] = [m for m in members[split.story_id] if m not in moved]
+            members[split.new_story_id] = list(split.moved)
+            parent_topic = layer.topic_of(split.story_id)
+            if parent_topic is not None:
+                layer.story_topic[split.new_story_id] = parent_topic
 
-    def final(story: str) -> str:
-        while story in retired:
-            story = retired[story]
-        return story
-
-    stories = {article: final(story) for article, story in label.items()}
+    stories = {article: story for story, group in members.items() for article in group}
     topic = {article: layer.topic_of(story) or story for article, story in stories.items()}
     return stories, topic
 
@@ -146,9 +154,13 @@ def evaluate_stories(
     streaming, streaming_topics = stream_labels(signals, similarity, topics=layer)
     groups = batch_groups(signals, similarity, window_days=math.inf)
     batch = {article: str(n) for n, group in enumerate(groups) for article in group}
+    topic_groups = batch_groups(
+        signals, layer.index.similarity, window_days=math.inf, weights=layer.index.weights
+    )
+    batch_topics = {article: str(n) for n, group in enumerate(topic_groups) for article in group}
     return {
         "streaming": _scores(streaming, ordered, streaming_topics),
-        "batch": _scores(batch, ordered),
+        "batch": _scores(batch, ordered, batch_topics),
         "baseline": _scores(baseline_labels(ordered), ordered),
         "documents": len(ordered),
         "topics": len({d.topic for d in ordered}),

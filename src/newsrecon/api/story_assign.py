@@ -18,6 +18,7 @@ from newsrecon.model.story_stream import StoryEvent, StreamUpdate
 from newsrecon.pipeline.embeddings import get_embedder
 from newsrecon.pipeline.story_codec import index_to_bytes, restore_index, story_to_bytes
 from newsrecon.pipeline.story_signals import day_number, entity_keys_from_doc, make_signals
+from newsrecon.pipeline.story_splits import Split, split_changed
 from newsrecon.pipeline.story_stream import DEFAULT_MAX_OPEN, Assignment, StoryIndex
 from newsrecon.pipeline.story_topics import TopicLayer, restore_topics
 
@@ -30,6 +31,7 @@ class AssignResult:
     assigned: int = 0
     opened: int = 0
     merged: list[tuple[str, str]] = field(default_factory=list)
+    split: list[Split] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)
 
 
@@ -79,10 +81,16 @@ def _assign_batch(
         get_embedder().embed(texts) if embed else None,
     )
     assignments = index.assign(signals)
+    splits = split_changed(index, _touched(assignments))
     closed = index.close_stale()
     topics.story_topic = runner.store.story_topics(sorted(_touched(assignments)))
     topics.retired = {}
     topics.place(signals, assignments)
+    for split in splits:  # the new story stays in its parent's topic
+        parent_topic = topics.topic_of(split.story_id)
+        if parent_topic is not None:
+            topics.story_topic[split.new_story_id] = parent_topic
+            topics.linked[split.new_story_id] = parent_topic
     by_id = {a.id: a for a in articles}
     params = {**index.parameters(), "topics": topics.parameters()}
     opened, events, merges, members = [], [], [], []
@@ -102,9 +110,17 @@ def _assign_batch(
                 retired.add(old)
             events.append(StoryEvent("joined", a.story_id, a.article_id, None, a.score))
         members.append((a.story_id, a.article_id))
+    opened += _split_stories(runner, splits, params, topics)
+    for split in splits:
+        events += [
+            StoryEvent("split", split.story_id, moved, split.new_story_id, split.between)
+            for moved in split.moved
+        ]
     result.assigned += len(assignments)
     result.merged += merges
-    touched = _touched(assignments) - retired
+    result.split += splits
+    revived = {split.new_story_id for split in splits}  # a split may undo an earlier merge
+    touched = (_touched(assignments) - retired) | revived
     summaries = [
         (sid, True, story_to_bytes(index.open[sid])) for sid in touched if sid in index.open
     ]
@@ -124,9 +140,23 @@ def _assign_batch(
             tuple(topics.merges),
             _topic_summaries(topics),
             index_to_bytes(topics.index),
+            tuple((s.story_id, s.new_story_id, s.moved) for s in splits),
         ),
         INDEX_NAME,
     )
+
+
+def _split_stories(
+    runner: Runner, splits: list[Split], params: dict[str, object], topics: TopicLayer
+) -> list[Story]:
+    """The stories splits opened, titled by their earliest article (as a founder titles)."""
+    stories = []
+    for split in splits:
+        founder = runner.store.get_article(split.moved[0])
+        title = founder.title or _first_sentence(founder.text)
+        topic = topics.topic_of(split.new_story_id)
+        stories.append(Story(split.new_story_id, (), title, {**params, "topic": topic}))
+    return stories
 
 
 def _touched(assignments: list[Assignment]) -> set[str]:

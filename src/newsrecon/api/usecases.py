@@ -10,7 +10,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from newsrecon.api.adhoc import require_articles
 from newsrecon.api.progress import Progress
@@ -107,6 +107,36 @@ def list_stories(store: Store) -> list[StorySummary]:
                 dates[0] if dates else None,
                 dates[-1] if dates else None,
             )
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """A merge (``other`` retired into ``story``) or a split (``articles`` moved from
+    ``story`` to the new story ``other``), with the similarity that decided it."""
+
+    kind: str
+    story: str
+    other: str
+    articles: tuple[str, ...]
+    score: float | None
+
+
+def story_changes(store: Store) -> list[StoryChange]:
+    """Merges and splits in the order they happened, one row per decision (a split's moved
+    articles are recorded one event each; they are gathered here)."""
+    rows: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    for event in store.story_events():
+        if event["kind"] in {"merged", "split"} and event["other_story"]:
+            key = (str(event["kind"]), str(event["story_id"]), str(event["other_story"]))
+            rows.setdefault(key, []).append(event)
+    out = []
+    for (kind, story, other), events in rows.items():
+        moved = tuple(str(e["article_id"]) for e in events if e["article_id"] and kind == "split")
+        score = events[0]["score"]
+        out.append(
+            StoryChange(kind, story, other, moved, float(score) if score is not None else None)
         )
     return out
 

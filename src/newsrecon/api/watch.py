@@ -30,6 +30,7 @@ class Poll:
     new_stories: int
     merged: int
     rejected: int
+    split: int = 0
 
 
 def _changed(target: Path, seen: dict[Path, tuple[int, int]]) -> list[Path]:
@@ -66,7 +67,12 @@ def poll_once(
     except NothingToAnalyse:
         return Poll(len(changed), 0, 0, 0, len(changed))
     return Poll(
-        len(changed), result.new, assigned.opened, len(assigned.merged), len(result.rejected)
+        len(changed),
+        result.new,
+        assigned.opened,
+        len(assigned.merged),
+        len(result.rejected),
+        len(assigned.split),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import sys
@@ -160,7 +161,7 @@ def ingest(
     ERR.print(
         f"{result.new} new articles, {result.stored - result.new} already stored, "
         f"{len(result.rejected)} not analysed; {assigned.opened} new stories, "
-        f"{len(assigned.merged)} merged, {total} stories in the store",
+        f"{len(assigned.merged)} merged, {len(assigned.split)} split, {total} stories in the store",
         markup=False,
     )
 
@@ -169,11 +170,18 @@ def ingest(
 def stories(
     db: DbOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON object per story.")] = False,
+    changes: Annotated[
+        bool, typer.Option("--changes", help="List the merges and splits made so far instead.")
+    ] = False,
 ) -> None:
-    """List the stories in the store, with their outlets and article counts.
+    """List the stories in the store, with their outlets and article counts (or, with
+    --changes, every merge and split the incremental assignment made, in order).
 
     Example: newsrecon stories --db news.db
     """
+    if changes:
+        _story_changes(db, as_json)
+        return
     with usecases.open_db(db) as store:
         rows = usecases.list_stories(store)
     if as_json:
@@ -203,6 +211,21 @@ def stories(
             dates,
             row.story.title,
         )
+    OUT.print(table)
+
+
+def _story_changes(db: Path | None, as_json: bool) -> None:
+    with usecases.open_db(db) as store:
+        found = usecases.story_changes(store)
+    if as_json:
+        for change in found:
+            typer.echo(json.dumps(dataclasses.asdict(change)))
+        return
+    table = Table("change", "story", "other story", "articles moved", "similarity")
+    table.title = "Story merges and splits"
+    for c in found:
+        score = "" if c.score is None else f"{c.score:.2f}"
+        table.add_row(c.kind, c.story, c.other, str(len(c.articles)) if c.articles else "", score)
     OUT.print(table)
 
 

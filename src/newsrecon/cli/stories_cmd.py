@@ -51,7 +51,7 @@ def watch_cmd(
         if poll.files:
             _ERR.print(
                 f"{poll.files} files: {poll.new_articles} new articles, {poll.new_stories} new "
-                f"stories, {poll.merged} merged, {poll.rejected} not analysed",
+                f"stories, {poll.merged} merged, {poll.split} split, {poll.rejected} not analysed",
                 markup=False,
             )
 

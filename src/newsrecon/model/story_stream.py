@@ -10,7 +10,9 @@ from newsrecon.model.story import Story
 @dataclass(frozen=True, slots=True)
 class StoryEvent:
     """``kind``: ``opened`` (``article_id`` founded ``story_id``), ``joined`` (it joined with
-    ``score``), ``merged`` (``other_story`` was retired into ``story_id``)."""
+    ``score``), ``merged`` (``other_story`` was retired into ``story_id``), ``split``
+    (``article_id`` moved from ``story_id`` to the new story ``other_story``; ``score``: the
+    mean similarity between the part that moved and the part that stayed)."""
 
     kind: str
     story_id: str
@@ -25,7 +27,8 @@ class StreamUpdate:
     append in order, ``(survivor, retired)`` merges, events, story summaries as
     ``(story_id, is_open, bytes)`` and the index's global state as bytes; the topic level
     alike: ``(story, topic)`` for stories opened, ``(survivor, retired)`` topic merges, topic
-    summaries and the topic index's state."""
+    summaries and the topic index's state; ``(story, new story, moved articles)`` splits,
+    applied after the merges (the new story is among ``opened``)."""
 
     opened: tuple[Story, ...] = ()
     members: tuple[tuple[str, str], ...] = ()
@@ -37,3 +40,4 @@ class StreamUpdate:
     topic_merges: tuple[tuple[str, str], ...] = ()
     topic_summaries: tuple[tuple[str, bool, bytes], ...] = ()
     topic_index: bytes | None = None
+    splits: tuple[tuple[str, str, tuple[str, ...]], ...] = ()

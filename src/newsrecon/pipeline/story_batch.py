@@ -66,13 +66,17 @@ def similarity_matrix(
 
 
 def batch_groups(
-    signals: Sequence[ArticleSignals], similarity: float, window_days: float
+    signals: Sequence[ArticleSignals],
+    similarity: float,
+    window_days: float,
+    weights: dict[str, float] = WEIGHTS,
 ) -> list[list[str]]:
-    """Groups of article ids, in order of their first member's input position."""
+    """Groups of article ids, in order of their first member's input position (``weights``
+    and the knob of the topic level give the batch form of topics)."""
     if len(signals) < 2:
         return [[s.article_id] for s in signals]
     threshold = stream_threshold_for(similarity)
-    distance = 1.0 - similarity_matrix(signals, window_days)
+    distance = 1.0 - similarity_matrix(signals, window_days, weights)
     np.fill_diagonal(distance, 0.0)
     labels = AgglomerativeClustering(
         n_clusters=None,

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from newsrecon.pipeline.story_members import Member
 from newsrecon.pipeline.story_stream import StoryIndex, StoryState
 
 _FORMAT = 1
@@ -57,7 +58,44 @@ def story_to_bytes(story: StoryState) -> bytes:
     }
     if story.embedding is not None:
         arrays["embedding"] = story.embedding
+    if story.members is not None:
+        meta["members"] = _members_to_arrays(story.members, arrays)
     return _pack(meta, **arrays)
+
+
+def _members_to_arrays(members: list[Member], arrays: dict[str, Any]) -> list[Any]:
+    """Members' vectors as concatenated arrays with offsets; ids, clocks and days in meta."""
+    arrays["m_terms"] = np.concatenate([m.terms for m in members]).astype(np.int32)
+    arrays["m_text"] = np.concatenate([m.text for m in members]).astype(np.float32)
+    arrays["m_tptr"] = np.cumsum([0, *(len(m.terms) for m in members)]).astype(np.int64)
+    arrays["m_ents"] = np.concatenate([m.entities for m in members]).astype(np.int32)
+    arrays["m_eptr"] = np.cumsum([0, *(len(m.entities) for m in members)]).astype(np.int64)
+    embedded = [m.embedding for m in members if m.embedding is not None]
+    if embedded:
+        arrays["m_emb"] = np.stack(embedded).astype(np.float32)
+    return [[m.article_id, m.seq, _num(m.day), m.embedding is not None] for m in members]
+
+
+def _members_from_arrays(rows: list[Any], arrays: dict[str, Any]) -> list[Member]:
+    tptr, eptr = arrays["m_tptr"], arrays["m_eptr"]
+    members, embedded = [], 0
+    for i, (article_id, seq, day, has_emb) in enumerate(rows):
+        embedding = None
+        if has_emb:
+            embedding = arrays["m_emb"][embedded].astype(np.float32)
+            embedded += 1
+        members.append(
+            Member(
+                str(article_id),
+                int(seq),
+                _day(day),
+                arrays["m_terms"][tptr[i] : tptr[i + 1]].astype(np.int32),
+                arrays["m_text"][tptr[i] : tptr[i + 1]].astype(np.float32),
+                arrays["m_ents"][eptr[i] : eptr[i + 1]].astype(np.int32),
+                embedding,
+            )
+        )
+    return members
 
 
 def story_from_bytes(data: bytes) -> StoryState:
@@ -75,6 +113,8 @@ def story_from_bytes(data: bytes) -> StoryState:
         int(meta["touched"]),
         int(meta["opened"]),
     )
+    if "members" in meta:
+        story.members = _members_from_arrays(meta["members"], arrays)
     story.refresh()
     return story
 

@@ -339,7 +339,8 @@ class SqliteStore:
     def apply_stream_update(self, update: StreamUpdate, name: str) -> None:
         """One batch of incremental assignment, all or nothing: new stories, appended
         memberships, merges (the retired story's articles move to the survivor, then it is
-        deleted), events, summaries and the index state under ``name``."""
+        deleted), splits (the moved articles go to the new story), events, summaries and the
+        index state under ``name``."""
         with self._write(f"record {len(update.members)} story assignments") as conn:
             for story in update.opened:
                 conn.execute(
@@ -366,6 +367,25 @@ class SqliteStore:
                         "(?, ?, (SELECT coalesce(max(position), -1) + 1 FROM story_articles "
                         "WHERE story_id = ?))",
                         (survivor, row["article_id"], survivor),
+                    )
+            new_stories = {story.id: story for story in update.opened}
+            for story_id, new_story, articles in update.splits:
+                story = new_stories[new_story]  # again: a merge above may have retired its id
+                conn.execute(
+                    "INSERT INTO stories (id, title, parameters) VALUES (?, ?, ?) "
+                    "ON CONFLICT (id) DO NOTHING",
+                    (story.id, story.title, codec.dumps(story.parameters)),
+                )
+                for article_id in articles:
+                    conn.execute(
+                        "DELETE FROM story_articles WHERE story_id = ? AND article_id = ?",
+                        (story_id, article_id),
+                    )
+                    conn.execute(
+                        "INSERT INTO story_articles (story_id, article_id, position) VALUES "
+                        "(?, ?, (SELECT coalesce(max(position), -1) + 1 FROM story_articles "
+                        "WHERE story_id = ?))",
+                        (new_story, article_id, new_story),
                     )
             conn.executemany(
                 "INSERT INTO story_events (kind, story_id, article_id, other_story, score) "

@@ -16,20 +16,8 @@ from newsrecon.evaluation.coref_cluster import (
     cluster_mentions,
 )
 from newsrecon.pipeline.entities.nominals import cues_conflict, mention_cues
-from newsrecon.pipeline.nlp import get_pipeline
-
-
-def _doc(text: str) -> Doc:
-    return get_pipeline()(text)
-
-
-def _span(doc: Doc, phrase: str, nth: int = 0):  # type: ignore[no-untyped-def]
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(phrase, start + 1)
-    span = doc.char_span(start, start + len(phrase))
-    assert span is not None, phrase
-    return span
+from tests.spacy_helpers import parse as _doc
+from tests.spacy_helpers import phrase_span as _span
 
 
 def _subject(doc: Doc):  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ from typing import Any
 
 import pytest
 from spacy.tokens import Doc
-from spacy.tokens import Span as SpacySpan
 
 from newsrecon.evaluation.coref_anaphora import (
     antecedent,
@@ -25,20 +24,8 @@ from newsrecon.evaluation.coref_cluster import (
     demonym_of,
 )
 from newsrecon.pipeline.entities.nominals import mention_cues, mention_kind
-from newsrecon.pipeline.nlp import get_pipeline
-
-
-def _doc(text: str) -> Doc:
-    return get_pipeline()(text)
-
-
-def _span(doc: Doc, phrase: str, nth: int = 0) -> SpacySpan:
-    start = -1
-    for _ in range(nth + 1):
-        start = doc.text.index(phrase, start + 1)
-    span = doc.char_span(start, start + len(phrase))
-    assert span is not None, phrase
-    return span
+from tests.spacy_helpers import parse as _doc
+from tests.spacy_helpers import phrase_span as _span
 
 
 def _items(doc: Doc, doc_id: str, phrases: list[tuple[Any, ...]]) -> list[CorefItem]:

@@ -11,44 +11,16 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+from newsrecon.pipeline.numerals import CARDINALS
 from newsrecon.pipeline.timex.context import Context
 from newsrecon.pipeline.timex.lexicon import DECADE_WORDS, MONTH_RE, SEASON_RE, SEASONS
 from newsrecon.pipeline.timex.points import SEASON_MONTH, Point
 from newsrecon.pipeline.timex.resolved import Handler, Resolved, _capitalised, _date, _month_of
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-}
-_TEENS = {
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+# Spoken years are built from the cardinal words ("dozen" is not one of them).
+_UNITS = {w: n for w, n in CARDINALS.items() if 1 <= n <= 9}
+_TEENS = {w: n for w, n in CARDINALS.items() if 10 <= n <= 19 and w != "dozen"}
+_TENS = {w: n for w, n in CARDINALS.items() if n >= 20 and n % 10 == 0}
 _CENTURIES = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}
 
 

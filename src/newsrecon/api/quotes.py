@@ -34,10 +34,6 @@ def quotes_of_articles(
     docs = runner.docs(articles)
     story = Story(id="adhoc", article_ids=tuple(a.id for a in articles), title="")
     specs = tuple(s for s in STORY_STAGES if s.name in _STAGES)
-    if not any(s.name == "quotes" for s in specs):
-        from newsrecon.pipeline.analysis import StageSpec
-
-        specs += (StageSpec("quotes", "newsrecon.pipeline.quotes.stage:quotes_stage"),)
     results, failures = analyse_story(StoryInput(story, tuple(articles), docs), specs)
     conflicts: tuple[Any, ...] = tuple(
         c for c in results.get("conflicts", ()) if getattr(c, "stage", "") == "quotes"

@@ -14,14 +14,10 @@ from newsrecon.api import usecases
 from newsrecon.api.evaluate_attribution import evaluate_attribution
 from newsrecon.api.quotes import QuotesReport
 from newsrecon.api.quotes import quotes as quotes_usecase
+from newsrecon.cli.text import clip
 from newsrecon.report.build import to_json_value
 
 _OUT = Console(highlight=False, soft_wrap=True)
-
-
-def _snippet(text: str, limit: int = 110) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _as_dict(report: QuotesReport) -> dict[str, Any]:
@@ -83,7 +79,7 @@ def quotes(
                     v.outlet,
                     v.relation.value,
                     v.kind.value,
-                    _snippet(texts[v.article][v.content.start : v.content.end]),
+                    clip(texts[v.article][v.content.start : v.content.end], 110),
                 )
         _OUT.print(table)
     for c in report.conflicts:
@@ -97,7 +93,7 @@ def quotes(
             q.speaker_as_written if q.speaker_as_written != q.speaker else "",
             q.kind.value,
             text[q.cue.start : q.cue.end] if q.cue else "",
-            _snippet(text[q.content.start : q.content.end]),
+            clip(text[q.content.start : q.content.end], 110),
         )
     _OUT.print(table)
     for line in report.failures:

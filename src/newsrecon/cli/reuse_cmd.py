@@ -14,6 +14,7 @@ from rich.table import Table
 from newsrecon.api import usecases
 from newsrecon.api.evaluate_reuse import evaluate_reuse
 from newsrecon.api.reuse import ReuseReport, reuse
+from newsrecon.cli.text import clip
 from newsrecon.model.reuse import Direction
 from newsrecon.report.build import to_json_value
 
@@ -80,8 +81,8 @@ def _print(report: ReuseReport) -> None:
                 x.kind.value,
                 f"{x.similarity:.2f}",
                 str(x.words),
-                escape(_clip(texts[x.a.article][x.a.start : x.a.end])),
-                escape(_clip(texts[x.b.article][x.b.start : x.b.end])),
+                escape(clip(texts[x.a.article][x.a.start : x.a.end], 160)),
+                escape(clip(texts[x.b.article][x.b.start : x.b.end], 160)),
             )
         _OUT.print(table)
     _OUT.print("\nprovenance:")
@@ -96,11 +97,6 @@ def _print(report: ReuseReport) -> None:
     for article in report.articles:
         if article.id not in grouped:
             _OUT.print(f"  independent: {escape(names[article.id])}")
-
-
-def _clip(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def eval_reuse(

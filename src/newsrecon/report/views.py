@@ -17,8 +17,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsrecon.report.schema import iter_spans
-
 Item = Mapping[str, Any]
 Register = Callable[[Any], str]
 
@@ -212,10 +210,6 @@ def reuse_chart(
         for o, (x, y) in place.items()
     ]
     return Chart(size, size, points, lines, labels)
-
-
-def has_spans(item: Any) -> bool:
-    return any(True for _ in iter_spans(item))
 
 
 def _day(value: str) -> dt.date | None:

@@ -23,7 +23,7 @@ batch:
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -54,8 +54,14 @@ def _vectorizer_params() -> dict[str, Any]:
 
 def text_terms(text: str) -> list[str]:
     """The distinct terms (word 1-2 grams after stop words) the story vectorizer counts."""
-    analyzer = TfidfVectorizer(**_vectorizer_params()).build_analyzer()
-    return sorted(set(analyzer(text)))
+    return sorted(set(_analyzer()(text)))
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> Callable[[str], list[str]]:
+    """Built once per worker process: ``text_terms`` runs once per article."""
+    analyzer: Callable[[str], list[str]] = TfidfVectorizer(**_vectorizer_params()).build_analyzer()
+    return analyzer
 
 
 def smoothed_idf(documents: int, frequency: int) -> float:
@@ -76,7 +82,7 @@ def corpus_context(
     params = dict(_vectorizer_params(), vocabulary=vocabulary)
     vectorizer = TfidfVectorizer(**params)
     vectorizer.idf_ = np.array(
-        [math.log((1 + documents) / (1 + term_df[t])) + 1 for t in vocabulary], dtype=np.float64
+        [smoothed_idf(documents, term_df[t]) for t in vocabulary], dtype=np.float64
     )
     return SimilarityContext(vectorizer, weights, unseen)
 

@@ -11,14 +11,13 @@ nothing is unpickled and scoring costs a few microseconds per token.
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
+
+from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model, probability
 
 MODEL_FILE = "cue_model.json"
 # Parts of speech a cue head can have (verbs, nouns such as "statement", "according").
@@ -110,9 +109,7 @@ class CueModel:
     threshold: float
 
     def score(self, tok: Token, in_quote: bool) -> float:
-        w = self.weights
-        z = sum(w.get(f, 0.0) for f in token_features(tok, in_quote))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return probability(self.weights, token_features(tok, in_quote))
 
     def cues(self, doc: Doc, in_quote: Callable[[int], bool]) -> list[Token]:
         """Tokens of ``doc`` scored at or above the threshold, in text order."""
@@ -137,10 +134,7 @@ class CueModel:
 def cue_model() -> CueModel | None:
     """The packaged model, or ``None`` when the data file is absent (rules fall back to the
     cue lexicon)."""
-    path = resources.files("newsrecon.pipeline").joinpath("data", MODEL_FILE)
-    if not path.is_file():
+    data = packaged_model(MODEL_FILE)
+    if data is None:
         return None
-    data = json.loads(path.read_text("utf-8"))
-    return CueModel(
-        {str(k): float(v) for k, v in data["weights"].items()}, float(data["threshold"])
-    )
+    return CueModel(feature_weights(data), float(data["threshold"]))

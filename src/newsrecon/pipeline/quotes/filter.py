@@ -11,16 +11,14 @@ dictionary look-ups (``pipeline/data/attribution_filter.json``); nothing is unpi
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc
 
 from newsrecon.pipeline.quotes.spans import Candidate, doc_text
+from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model, probability
 
 MODEL_FILE = "attribution_filter.json"
 _PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "it", "who", "which", "that"})
@@ -106,9 +104,7 @@ class CandidateFilter:
     cue_threshold: float
 
     def score(self, doc: Doc, c: Candidate, cue_p: float | None) -> float:
-        w = self.weights
-        z = sum(w.get(f, 0.0) for f in candidate_features(doc, c, cue_p))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return probability(self.weights, candidate_features(doc, c, cue_p))
 
     def keep(self, doc: Doc, c: Candidate, cues: Mapping[int, float]) -> bool:
         """A bare quote (no cue, no source) is always kept: it only survives as the second
@@ -134,12 +130,11 @@ def cue_probability(c: Candidate, cues: Mapping[int, float]) -> float | None:
 def candidate_filter() -> CandidateFilter | None:
     """The packaged filter, or ``None`` when the data file is absent (every candidate from
     the cue model's own threshold is kept)."""
-    path = resources.files("newsrecon.pipeline").joinpath("data", MODEL_FILE)
-    if not path.is_file():
+    data = packaged_model(MODEL_FILE)
+    if data is None:
         return None
-    data = json.loads(path.read_text("utf-8"))
     return CandidateFilter(
-        {str(k): float(v) for k, v in data["weights"].items()},
+        feature_weights(data),
         float(data["threshold"]),
         float(data["cue_threshold"]),
     )

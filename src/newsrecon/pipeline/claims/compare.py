@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from newsrecon.model import Span
 from newsrecon.pipeline.claims.facts import DateSlot, Fact
 from newsrecon.pipeline.claims.numbers import Number, compatible
-from newsrecon.pipeline.claims.roles import Role, RoleDisagreement, role_disagreements
+from newsrecon.pipeline.claims.roles import Role, RoleDisagreement, overlap, role_disagreements
+from newsrecon.pipeline.timex.lexicon import WEEKDAYS
 
 NEAR_SAME = 0.6  # content-word overlap at which two sentences are compared figure by unit
 
@@ -95,7 +96,7 @@ def number_disagreements(a: Fact, b: Fact) -> list[Disagreement]:
             seen.add((0, n.start))
         for n in keyed_b[key]:
             seen.add((1, n.start))
-    if _overlap(a.lemmas, b.lemmas) < NEAR_SAME:
+    if overlap(a.lemmas, b.lemmas) < NEAR_SAME:
         return out
     loose_a = _by(tuple(n for n in a.numbers if (0, n.start) not in seen), _unit)
     loose_b = _by(tuple(n for n in b.numbers if (1, n.start) not in seen), _unit)
@@ -110,19 +111,12 @@ def _unit(n: Number) -> str:
     return n.unit
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / len(a | b) if a | b else 1.0
-
-
 def date_key(d: DateSlot) -> str | None:
     """The dated event; a weekday and a calendar date of one event ("Tuesday, 10 March") are
     two slots, compared each with its own kind."""
     if not d.event:
         return None
     return d.event + "/weekday" if d.value.startswith("weekday:") else d.event
-
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def dates_agree(a: str, b: str) -> bool:
@@ -132,7 +126,7 @@ def dates_agree(a: str, b: str) -> bool:
         if not (a.startswith("weekday:") and b.startswith("weekday:")):
             return True  # a weekday against a calendar date: not comparable without anchors
         da, db = a[8:].rstrip("~"), b[8:].rstrip("~")
-        gap = (_WEEKDAYS.index(da) - _WEEKDAYS.index(db)) % 7
+        gap = (WEEKDAYS[da] - WEEKDAYS[db]) % 7
         return gap == 0 or ("~" in a + b and gap in (1, 6))
     if len(a) != len(b):
         return True  # a month against a day: not comparable, so not a conflict

@@ -181,7 +181,8 @@ def names_match(a: str, b: str, etype: str = "") -> bool:
     return all(any(tokens_match(s, t) for t in long) for s in short)
 
 
-def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+def overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Jaccard overlap of two word sets (two empty sets agree)."""
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
@@ -205,7 +206,7 @@ def role_disagreements(
 ) -> list[RoleDisagreement]:
     """Different referents in one role, and different offices for one person."""
     out: list[RoleDisagreement] = []
-    if _overlap(lemmas_a, lemmas_b) < MIN_OVERLAP:
+    if overlap(lemmas_a, lemmas_b) < MIN_OVERLAP:
         return out
     for ra in roles_a:
         for rb in roles_b:

@@ -222,9 +222,3 @@ def _rows(indices: list[I32], values: list[F32]) -> Any:
     cols = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
     data = np.concatenate(values) if values else np.zeros(0, dtype=np.float32)
     return sparse.csr_matrix((data, cols, ptr), shape=(len(indices), BUCKETS), dtype=np.float32)
-
-
-def gap_days(day: float, first: float, last: float) -> float:
-    if math.isnan(day) or math.isnan(first):
-        return 0.0
-    return max(first - day, day - last, 0.0)

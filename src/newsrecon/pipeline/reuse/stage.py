@@ -19,7 +19,12 @@ from newsrecon.pipeline.reuse.provenance import direction, provenance, wire_grou
 def all_pairs(articles: Sequence[Article], params: ReuseParams = DEFAULT) -> list[ReusePair]:
     """Every pair of ``articles`` that shares a passage, aligned exhaustively, directed."""
     ordered = sorted(articles, key=lambda a: a.id)
-    sides = [side(a.id, a.text) for a in ordered]
+    return _pairs(ordered, [side(a.id, a.text) for a in ordered], params)
+
+
+def _pairs(
+    ordered: Sequence[Article], sides: Sequence[Any], params: ReuseParams
+) -> list[ReusePair]:
     found: list[ReusePair] = []
     for i, a in enumerate(sides):
         for j in range(i + 1, len(sides)):
@@ -33,8 +38,10 @@ def analyse(
     articles: Sequence[Article], params: ReuseParams = DEFAULT
 ) -> tuple[list[ReusePair], tuple[tuple[str, ...], ...], list[Any]]:
     """Pairs, the wire-group partition, and one provenance record per group of two or more."""
-    pairs = all_pairs(articles, params)
-    lengths = {a.id: len(side(a.id, a.text).words) for a in articles}
+    ordered = sorted(articles, key=lambda a: a.id)
+    sides = [side(a.id, a.text) for a in ordered]  # tokenised once, for pairs and lengths
+    pairs = _pairs(ordered, sides, params)
+    lengths = {a.id: len(s.words) for a, s in zip(ordered, sides, strict=True)}
     groups = wire_groups(
         [a.id for a in articles], pairs, lengths, params.wire_min_words, params.wire_min_share
     )

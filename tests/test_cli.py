@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from newsrecon.api.adhoc import may_name_story
 from newsrecon.report.schema import json_schema
 from tests.fixtures import BRIDGE, BRIDGE_2, ELECTION, FRENCH
 
@@ -140,8 +141,42 @@ def test_ingest_is_idempotent_and_the_store_serves_stories_and_articles(
     assert unknown.returncode == 1 and len(unknown.stderr.decode().strip().splitlines()) == 1
 
 
-@pytest.mark.parametrize("command", ["analyze", "ingest", "stories", "show", "search", "schema"])
+@pytest.mark.parametrize(
+    "command", ["analyze", "ingest", "stories", "show", "search", "schema", "reuse", "quotes"]
+)
 def test_every_command_explains_itself_with_an_example(command: str) -> None:
     res = newsrecon(command, "--help")
     assert res.returncode == 0
     assert "Example:" in res.stdout.decode()
+
+
+@pytest.mark.parametrize(
+    ("items", "expected"),
+    [
+        (["st1a2b3c"], True),
+        (["in"], False),  # an existing folder is read as files
+        (["*.txt"], False),
+        (["st1a2b3c", "st4d5e6f"], False),
+    ],
+)
+def test_a_story_id_is_one_item_that_is_neither_a_path_nor_a_glob(
+    corpus: Path, items: list[str], expected: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(corpus.parent)
+    assert may_name_story(items) is expected
+
+
+@pytest.mark.slow
+def test_reuse_and_quotes_read_a_stored_story_like_its_files(corpus: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "store.db")
+    assert newsrecon("ingest", str(corpus), "--db", db).returncode == 0
+    listed = newsrecon("stories", "--db", db, "--json").stdout.splitlines()
+    story = next(r["id"] for r in map(json.loads, listed) if r["articles"] == 2)
+    files = [str(corpus / "larrow-courier.txt"), str(corpus / "coast-post.txt")]
+    for command, key in (("reuse", "articles"), ("quotes", "quotes")):
+        by_id = newsrecon(command, story, "--db", db, "--json")
+        assert by_id.returncode == 0, by_id.stderr.decode()
+        by_files = newsrecon(command, *files, "--json")
+        assert by_files.returncode == 0, by_files.stderr.decode()
+        found = sorted(json.loads(by_id.stdout)[key], key=json.dumps)
+        assert found and found == sorted(json.loads(by_files.stdout)[key], key=json.dumps)

@@ -210,16 +210,34 @@ def test_gender(text: str, phrase: str, expected: str) -> None:
     assert gender(_span(_doc(text), phrase)) == expected
 
 
-def test_a_pronoun_skips_an_antecedent_of_the_other_gender() -> None:
-    doc = _doc("Tobin Quell met the actress. He left early.")
-    items = [
-        CorefItem(p, "a", _span(doc, p), "PERSON") for p in ("Tobin Quell", "the actress", "He")
-    ]
+@pytest.mark.parametrize(
+    ("text", "mentions", "checked", "unchecked"),
+    [
+        # the subject of the previous sentence is preferred, and agrees
+        (
+            "Tobin Quell met the actress. He left early.",
+            ["Tobin Quell", "the actress", "He"],
+            "Tobin Quell",
+            "Tobin Quell",
+        ),
+        # the preferred subject is of the other gender: only the agreement check skips it
+        (
+            "The actress met Tobin Quell. He left early.",
+            ["The actress", "Tobin Quell", "He"],
+            "Tobin Quell",
+            "The actress",
+        ),
+    ],
+)
+def test_a_pronoun_skips_an_antecedent_of_the_other_gender(
+    text: str, mentions: list[str], checked: str, unchecked: str
+) -> None:
+    doc = _doc(text)
+    items = [CorefItem(p, "a", _span(doc, p), "PERSON") for p in mentions]
     cues = [mention_cues(it.span) for it in items]
-    found = antecedent(items, cues, [0, 1, 2], 2)
-    assert found == 0
-    unchecked = antecedent(items, cues, [0, 1, 2], 2, check_number=False)
-    assert unchecked is not None
+    for check, expected in ((True, checked), (False, unchecked)):
+        found = antecedent(items, cues, [0, 1, 2], 2, check_number=check)
+        assert (items[found].id if found is not None else None) == expected
 
 
 @pytest.mark.parametrize(

@@ -36,10 +36,15 @@ def in_memory(
         memory.close()
 
 
+def may_name_story(items: Sequence[str]) -> bool:
+    """Whether ``items`` can be a stored story's id: a single item that is neither a path
+    nor a glob (a file called like a story id is read as a file)."""
+    return len(items) == 1 and not Path(items[0]).exists() and not any(c in items[0] for c in "*?")
+
+
 def named_story(store: Store | None, items: Sequence[str]) -> Story | None:
-    """The stored story that a single item names, unless that item is also a path (a file
-    called like a story id is read as a file)."""
-    if store is None or len(items) != 1 or Path(items[0]).exists():
+    """The stored story that ``items`` names (see :func:`may_name_story`), or None."""
+    if store is None or not may_name_story(items):
         return None
     try:
         return store.get_story(items[0])

@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsrecon.evaluation.conflict_bench import PER_KIND, generate
+from newsrecon.evaluation.metrics import Counts
 from newsrecon.evaluation.summedits import load_summedits, score_binary
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.claims.align import WEAK, link_score
@@ -119,10 +120,14 @@ def evaluate_conflicts(directory: Path, per_kind: int = PER_KIND) -> dict[str, o
 
 
 def _prf(gold: list[bool], predicted: list[bool]) -> dict[str, float]:
-    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
-    fp = sum(p and not g for g, p in zip(gold, predicted, strict=True))
-    fn = sum(g and not p for g, p in zip(gold, predicted, strict=True))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+    pairs = list(zip(gold, predicted, strict=True))
+    scores = Counts(
+        sum(g and p for g, p in pairs),
+        sum(p and not g for g, p in pairs),
+        sum(g and not p for g, p in pairs),
+    ).prf()
+    return {
+        "precision": round(scores.precision, 4),
+        "recall": round(scores.recall, 4),
+        "f1": round(scores.f1, 4),
+    }

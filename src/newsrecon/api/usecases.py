@@ -7,12 +7,13 @@ published :class:`~newsrecon.report.schema.Document`; printing is the caller's b
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from newsrecon.api.adhoc import require_articles
+from newsrecon.api.adhoc import may_name_story, require_articles
 from newsrecon.api.progress import Progress
 from newsrecon.api.runner import IngestResult, Runner
 from newsrecon.api.story_assign import AssignResult, assign_stories
@@ -43,6 +44,18 @@ def open_db(location: str | Path | None) -> Store:
         except OSError as err:
             raise StoreError(f"{location}: cannot create the store's folder ({err})") from err
     return open_store(location)
+
+
+@contextmanager
+def story_store(items: Sequence[str], location: str | Path | None) -> Iterator[Store | None]:
+    """The store to look a story id up in, for the commands that take a story id or files
+    (``quotes``, ``reuse``): opened only when the items can name a story and a store is given
+    or exists at the default location, so reading files never creates a store."""
+    if not may_name_story(items) or (location is None and not default_db().exists()):
+        yield None
+        return
+    with open_db(location) as store:
+        yield store
 
 
 def analyze(

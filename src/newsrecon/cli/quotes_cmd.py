@@ -50,12 +50,8 @@ def quotes(
 
     Example: newsrecon quotes st1a2b3c --db news.db
     """
-    looks_like_files = any(Path(i).exists() or any(c in i for c in "*?") for i in items)
-    if looks_like_files:
-        report = quotes_usecase(items)
-    else:
-        with usecases.open_db(db) as store:
-            report = quotes_usecase(items, store=store)
+    with usecases.story_store(items, db) as store:
+        report = quotes_usecase(items, store=store)
     if as_json:
         typer.echo(json.dumps(_as_dict(report)))
         return

@@ -25,7 +25,7 @@ def reuse_cmd(
     items: Annotated[list[str], typer.Argument(help="A stored story id, or files/folders/globs.")],
     db: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on 3.11
-        typer.Option("--db", help="Store to look a story id up in (default: $NEWSRECON_DB)."),
+        typer.Option("--db", envvar=usecases.ENV_DB, help="SQLite store (for a story id)."),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
@@ -34,14 +34,8 @@ def reuse_cmd(
 
     Example: newsrecon reuse ../shared/seeds
     """
-    store = None
-    if len(items) == 1 and not Path(items[0]).exists() and (db or usecases.default_db().exists()):
-        store = usecases.open_db(db)
-    try:
+    with usecases.story_store(items, db) as store:
         report = reuse(items, store=store)
-    finally:
-        if store is not None:
-            store.close()
     if as_json:
         typer.echo(json.dumps(_as_json(report)))
         return

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsrecon.errors import CorpusError
+from newsrecon.evaluation.ecbplus import ecb_files
 
 ECB_TYPES = {
     "HUMAN_PART_PER": "PERSON",
@@ -81,11 +82,8 @@ def _layout(tokens: list[tuple[int, str]]) -> tuple[str, list[tuple[int, int]]]:
 
 
 def load_ecbplus(directory: Path) -> list[CorefDocument]:
-    files = sorted(directory.glob("*/*.xml")) or sorted(directory.glob("*.xml"))
-    if not files:
-        raise CorpusError(f"{directory}: no ECB+ XML files (<topic>/<topic>_<n>ecb[plus].xml)")
     docs = []
-    for path in files:
+    for path in ecb_files(directory):
         try:
             root = ET.parse(path).getroot()  # noqa: S314 (a local corpus, no entities)
         except ET.ParseError as err:

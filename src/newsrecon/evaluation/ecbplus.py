@@ -58,16 +58,23 @@ def _num(item: tuple[str, list[str]]) -> int:
     return int(item[0]) if item[0].isdigit() else 0
 
 
-def load_ecbplus(directory: Path) -> list[EcbDocument]:
-    """Every document under ``directory`` (the ``topics`` folder), sorted by topic then name.
+def ecb_files(directory: Path) -> list[Path]:
+    """The ECB+ files of ``directory`` (the ``topics`` folder, or one topic's folder), sorted
+    by path; the story and the coreference evaluations both read the corpus through this.
 
     Raises :class:`CorpusError` when the folder holds no ECB+ file.
     """
     if not directory.is_dir():
         raise CorpusError(f"{directory}: not a directory")
-    paths = [p for p in directory.glob("*/*.xml") if _FILE.match(p.name)]
+    paths = sorted(directory.glob("*/*.xml")) or sorted(directory.glob("*.xml"))
+    paths = [p for p in paths if _FILE.match(p.name)]
     if not paths:
         raise CorpusError(f"{directory}: no ECB+ files (<topic>/<topic>_<n>ecb[plus].xml)")
-    docs = [read_document(p) for p in paths]
+    return paths
+
+
+def load_ecbplus(directory: Path) -> list[EcbDocument]:
+    """Every document under ``directory`` (see :func:`ecb_files`), sorted by topic then name."""
+    docs = [read_document(p) for p in ecb_files(directory)]
     docs.sort(key=lambda d: (int(d.topic), d.name))
     return docs

@@ -39,10 +39,8 @@ def anchor_dates(story: StoryInput, results: Results) -> dict[str, date]:
         if parsed is not None:
             out[str(getattr(est, "article", ""))] = parsed
     for article in story.articles:
-        if article.id not in out and article.published:
-            parsed = _iso_date(article.published)
-            if parsed is not None:
-                out[article.id] = parsed
+        if article.id not in out and (day := article.published_day) is not None:
+            out[article.id] = day
     return out
 
 

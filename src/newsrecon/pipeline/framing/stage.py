@@ -18,9 +18,8 @@ from newsrecon.model import Article, Span
 from newsrecon.model.framing import FramingCell, FramingRow, FramingTerm
 from newsrecon.pipeline.analysis import Results, StoryInput
 from newsrecon.pipeline.framing.actors import main_actors
+from newsrecon.pipeline.framing.carriers import carriers, overlaps
 from newsrecon.pipeline.framing.measures import Found, find, own_words, quoted_ranges
-
-CARRYING = frozenset({"reported", "reported_with_attribution"})
 
 EXPLANATIONS = {
     "actor_label": "Words the outlet uses, in its own voice, to name actors: one row per class "
@@ -137,7 +136,7 @@ def _cell(
         claims = tuple(
             cid
             for cid, evidence in claim_spans
-            if any(_overlaps(e, c) for e in evidence for c in contexts)
+            if any(overlaps(e, c) for e in evidence for c in contexts)
         )
         out.append(FramingTerm(term, tone, len(spans), spans, contexts, claims))
     out.sort(key=lambda t: (-t.count, t.term))
@@ -157,14 +156,14 @@ def _context_rows(
     only: dict[str, list[FramingTerm]] = defaultdict(list)
     omitted: dict[str, list[FramingTerm]] = defaultdict(list)
     for claim in claims:
-        carriers = _carriers(claim)
+        carrying = carriers(claim)
         evidence = tuple(claim.evidence)
         for outlet in outlets:
             mine = tuple(e for e in evidence if e.article in by_outlet[outlet])
             others = [o for o in outlets if o != outlet]
-            if carriers == {outlet} and mine:
+            if carrying == {outlet} and mine:
                 only[outlet].append(FramingTerm(claim.text, "claim", 1, mine, (), (claim.id,)))
-            elif outlet not in carriers and len(others) >= 2 and set(others) <= carriers:
+            elif outlet not in carrying and len(others) >= 2 and set(others) <= carrying:
                 theirs = tuple(e for e in evidence if e.article not in by_outlet[outlet])
                 omitted[outlet].append(FramingTerm(claim.text, "claim", 1, theirs, (), (claim.id,)))
     rows = []
@@ -177,13 +176,6 @@ def _context_rows(
     return rows
 
 
-def _carriers(claim: Any) -> set[str]:
-    stances = getattr(claim, "stances", ())
-    if stances:
-        return {s.outlet for s in stances if str(getattr(s.stance, "value", s.stance)) in CARRYING}
-    return set(claim.outlets)
-
-
 def _direct_quotes(quotes: Sequence[Any]) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for quote in quotes:
@@ -192,7 +184,3 @@ def _direct_quotes(quotes: Sequence[Any]) -> dict[str, list[tuple[int, int]]]:
         if kind == "direct" and isinstance(content, Span):
             out[content.article].append((content.start, content.end))
     return out
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.article == b.article and a.start < b.end and b.start < a.end

@@ -105,10 +105,6 @@ def _overlap(start: int, end: int, other: tuple[int, int]) -> int:
     return max(0, min(end, other[1]) - max(start, other[0]))
 
 
-def overlaps(a: Span, b: Span) -> bool:
-    return a.article == b.article and a.start < b.end and b.start < a.end
-
-
 def jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     sa, sb = set(a), set(b)
     return len(sa & sb) / len(sa | sb) if sa and sb else 0.0

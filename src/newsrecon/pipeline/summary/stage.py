@@ -20,8 +20,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from newsrecon.model import Article, Span
 from newsrecon.model.summary import SummarySentence
 from newsrecon.pipeline.analysis import Results, StoryInput
+from newsrecon.pipeline.framing.carriers import carriers, overlaps
 from newsrecon.pipeline.framing.lexicon import lexicon
-from newsrecon.pipeline.summary.sentences import Sentence, candidates, jaccard, overlaps
+from newsrecon.pipeline.summary.sentences import Sentence, candidates, jaccard
 
 MAX_SENTENCES, MIN_SENTENCES, MAX_DISPUTED = 8, 5, 4
 # Cosine at which another outlet's sentence counts as saying the same, and above which a
@@ -29,7 +30,6 @@ MAX_SENTENCES, MIN_SENTENCES, MAX_DISPUTED = 8, 5, 4
 SIMILAR, REDUNDANT = 0.65, 0.8
 TFIDF_SIMILAR, TFIDF_REDUNDANT = 0.3, 0.5
 LEMMA_REDUNDANT = 0.5  # lemma-set overlap above which a sentence repeats a claim's sentence
-CARRYING = frozenset({"reported", "reported_with_attribution"})
 
 
 def summary_stage(story: StoryInput, results: Results) -> Results:
@@ -103,12 +103,7 @@ def _carriers(claim: Any, outlet_of: Mapping[str, str]) -> set[str]:
     """Outlets whose articles state the claim: by stance when there is one, else the claim's
     outlets; always restricted to outlets with evidence, so each citation can be checked."""
     with_evidence = {outlet_of[e.article] for e in claim.evidence if e.article in outlet_of}
-    stances = getattr(claim, "stances", ())
-    if stances:
-        return {
-            s.outlet for s in stances if str(getattr(s.stance, "value", s.stance)) in CARRYING
-        } & with_evidence
-    return set(claim.outlets) & with_evidence
+    return carriers(claim) & with_evidence
 
 
 def _stating(

@@ -33,7 +33,7 @@ from newsrecon.pipeline.timex.resolved import (
     _day_number,
     _month_of,
     _safe_date,
-    _weekday_of,
+    weekday_of,
 )
 
 # --- explicit calendar dates -------------------------------------------------------------
@@ -89,7 +89,7 @@ def _calendar_day(
         return None if day is None else _date(m, ctx, Point(day, "day"), "none")
     if wd:
         # A weekday beside the date picks the year among those near the anchor.
-        years = infer_year(_weekday_of(wd), month, day_n, anchor, window_years=1)
+        years = infer_year(weekday_of(wd), month, day_n, anchor, window_years=1)
         if years:
             day = _safe_date(years[0], month, day_n)
             if day is not None:

@@ -27,8 +27,8 @@ from newsrecon.pipeline.timex.resolved import (
     _date,
     _period,
     _unit,
-    _weekday_of,
     in_a_title,
+    weekday_of,
 )
 
 # --- weekdays and days relative to the anchor --------------------------------------------
@@ -38,7 +38,7 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     word = m["wd"]
     if not _capitalised(word):
         return None
-    weekday = _weekday_of(word)
+    weekday = weekday_of(word)
     if word.lower().endswith("days"):
         return Resolved("SET", f"XXXX-WXX-{weekday + 1}", False)
     if ctx.anchor is None:

@@ -77,10 +77,6 @@ def _month_of(word: str) -> int:
 
 def weekday_of(word: str) -> int:
     """Monday 0 ... Sunday 6 for a weekday name, abbreviation or plural."""
-    return _weekday_of(word)
-
-
-def _weekday_of(word: str) -> int:
     return WEEKDAYS[
         word.lower().rstrip(".").removesuffix("s")
         if word.lower().endswith("days")

@@ -18,7 +18,7 @@ from newsrecon.pipeline.timex.resolved import (
     _capitalised,
     _period,
     _unit,
-    _weekday_of,
+    weekday_of,
 )
 
 # --- durations, sets, and the vague present, past and future -----------------------------
@@ -57,7 +57,7 @@ def _set(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["wd"]:
         if not _capitalised(m["wd"]):
             return None
-        return Resolved("SET", f"XXXX-WXX-{_weekday_of(m['wd']) + 1}", False)
+        return Resolved("SET", f"XXXX-WXX-{weekday_of(m['wd']) + 1}", False)
     unit = _unit(m["unit"])
     n = parse_number(m["num"]) if m["num"] else 1
     if m["other"]:

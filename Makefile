@@ -29,7 +29,7 @@ demo: install
 test: install system lint typecheck imports unit
 
 system:
-	@bash scripts/system-deps.sh chromium $$(command -v java >/dev/null || echo openjdk-17-jre-headless)
+	@bash scripts/system-deps.sh chromium postgresql $$(command -v java >/dev/null || echo openjdk-17-jre-headless)
 
 lint: install
 	$(BIN)/ruff check src tests scripts

@@ -301,3 +301,17 @@ def test_plain_text_round_trips(tmp_path_factory: pytest.TempPathFactory, text: 
 
     assert doc.raw == text
     assert doc.body == text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\r\nb\rc\n", "a\nb\nc\n"),
+        ("nul\x00 gone", "nul gone"),
+        ("tab\tand é kept", "tab\tand é kept"),
+    ],
+)
+def test_normalise_newlines(raw: str, expected: str) -> None:
+    from newsrecon.pipeline.ingest.decode import normalise_newlines
+
+    assert normalise_newlines(raw) == expected

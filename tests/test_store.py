@@ -1,17 +1,30 @@
-"""The SQLite store against the Store contract: articles, search, rejections, caches, stories."""
+"""Both stores against the Store contract: articles, search, rejections, caches, stories.
 
+Every test taking ``store`` runs on SQLite (in memory and in a file) and on a real PostgreSQL
+server (skipped, saying why, where none can start: see ``tests/pg_helpers.py``).
+"""
+
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsrecon.errors import NotFound, StoreError
 from newsrecon.model import Article, Rejection, RejectKind, Story
+from newsrecon.model.story_stream import StoryEvent, StreamUpdate
 from newsrecon.store import open_store
 from newsrecon.store.base import Store
 from newsrecon.store.sqlite import SqliteStore, fts_query
+from tests import pg_helpers
+from tests.pg_helpers import BACKENDS, open_backend
+
+# The throwaway PostgreSQL server's fixtures (tests/pg_helpers.py), visible to this module.
+pg_server = pg_helpers.pg_server
+pg_url = pg_helpers.pg_url
 
 
 def make_article(n: int, text: str = "", title: str | None = None, **extra: object) -> Article:
@@ -29,14 +42,13 @@ def make_article(n: int, text: str = "", title: str | None = None, **extra: obje
     return Article(**fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture(params=["memory", "file"])
-def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[SqliteStore]:
-    location = ":memory:" if request.param == "memory" else str(tmp_path / "news.db")
-    with SqliteStore(location) as opened:
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    with open_backend(request.param, request, tmp_path) as opened:
         yield opened
 
 
-def test_satisfies_the_protocol(store: SqliteStore) -> None:
+def test_satisfies_the_protocol(store: Store) -> None:
     assert isinstance(store, Store)
 
 
@@ -48,7 +60,7 @@ def test_open_store_gives_sqlite(tmp_path: Path) -> None:
 # articles -------------------------------------------------------------------
 
 
-def test_add_is_idempotent_by_content_hash(store: SqliteStore) -> None:
+def test_add_is_idempotent_by_content_hash(store: Store) -> None:
     first = make_article(1, title="first")
     same_content = make_article(1, title="other title", id="a-other")
     assert store.add_article(first) is True
@@ -59,7 +71,7 @@ def test_add_is_idempotent_by_content_hash(store: SqliteStore) -> None:
         store.get_article("a-other")
 
 
-def test_same_id_other_content_is_refused(store: SqliteStore) -> None:
+def test_same_id_other_content_is_refused(store: Store) -> None:
     store.add_article(make_article(1))
     with pytest.raises(StoreError, match="a1"):
         store.add_article(make_article(1, content_hash="different"))
@@ -75,15 +87,13 @@ def test_same_id_other_content_is_refused(store: SqliteStore) -> None:
         ([2, 2, 3], 2, 3),
     ],
 )
-def test_add_articles_counts_only_new(
-    store: SqliteStore, batch: list[int], new: int, count: int
-) -> None:
+def test_add_articles_counts_only_new(store: Store, batch: list[int], new: int, count: int) -> None:
     store.add_article(make_article(1))
     assert store.add_articles(make_article(n) for n in batch) == new
     assert store.count_articles() == count
 
 
-def test_add_articles_is_all_or_nothing(store: SqliteStore) -> None:
+def test_add_articles_is_all_or_nothing(store: Store) -> None:
     store.add_article(make_article(1))
     clash = make_article(9, id="a1")  # id stored already, with other content
     with pytest.raises(StoreError):
@@ -91,7 +101,7 @@ def test_add_articles_is_all_or_nothing(store: SqliteStore) -> None:
     assert store.count_articles() == 1
 
 
-def test_get_article_names_the_missing_id(store: SqliteStore) -> None:
+def test_get_article_names_the_missing_id(store: Store) -> None:
     with pytest.raises(NotFound, match="nope"):
         store.get_article("nope")
     assert store.article_by_hash("nope") is None
@@ -107,18 +117,18 @@ def test_get_article_names_the_missing_id(store: SqliteStore) -> None:
     ],
 )
 def test_articles_in_ingestion_or_requested_order(
-    store: SqliteStore,
+    store: Store,
     monkeypatch: pytest.MonkeyPatch,
     ids: list[str] | None,
     expected: list[str],
 ) -> None:
-    monkeypatch.setattr("newsrecon.store.sqlite.CHUNK", 2)  # several pages
+    monkeypatch.setattr(sys.modules[type(store).__module__], "CHUNK", 2)  # several pages
     for n in (3, 1, 2):
         store.add_article(make_article(n))
     assert [a.id for a in store.articles(ids)] == expected
 
 
-def test_articles_with_unknown_id_raise(store: SqliteStore) -> None:
+def test_articles_with_unknown_id_raise(store: Store) -> None:
     store.add_article(make_article(1))
     with pytest.raises(NotFound, match="'ghost'"):
         list(store.articles(["a1", "ghost"]))
@@ -127,7 +137,7 @@ def test_articles_with_unknown_id_raise(store: SqliteStore) -> None:
 # full-text search -----------------------------------------------------------
 
 
-def test_more_occurrences_rank_first(store: SqliteStore) -> None:
+def test_more_occurrences_rank_first(store: Store) -> None:
     store.add_articles(
         [
             make_article(1, "The council met. The budget was discussed briefly."),
@@ -140,7 +150,7 @@ def test_more_occurrences_rank_first(store: SqliteStore) -> None:
     assert hits[0][1] > hits[1][1] > 0
 
 
-def test_title_counts_in_search(store: SqliteStore) -> None:
+def test_title_counts_in_search(store: Store) -> None:
     store.add_article(make_article(1, "A short note.", title="Harbour closure"))
     assert [i for i, _ in store.search("harbour")] == ["a1"]
 
@@ -154,7 +164,7 @@ def test_title_counts_in_search(store: SqliteStore) -> None:
         ("protest budget", []),  # every term is required
     ],
 )
-def test_search_terms(store: SqliteStore, query: str, found: list[str]) -> None:
+def test_search_terms(store: Store, query: str, found: list[str]) -> None:
     store.add_article(make_article(1, "A protest in Zürich drew crowds."))
     assert [i for i, _ in store.search(query)] == found
 
@@ -180,23 +190,41 @@ def test_search_terms(store: SqliteStore, query: str, found: list[str]) -> None:
         "\x00",
     ],
 )
-def test_hostile_query_syntax_is_plain_words(store: SqliteStore, query: str) -> None:
+def test_hostile_query_syntax_is_plain_words(store: Store, query: str) -> None:
     store.add_article(make_article(1, "The budget and the vote."))
     hits = store.search(query)
     assert all(article_id == "a1" for article_id, _ in hits)
     assert store.count_articles() == 1
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.text())
-def test_search_never_raises(query: str) -> None:
-    with SqliteStore(":memory:") as store:
-        store.add_article(make_article(1, "The budget and the vote."))
-        hits = store.search(query)
+@pytest.fixture
+def one_article(store: Store) -> Store:
+    store.add_article(make_article(1, "The budget and the vote."))
+    return store
+
+
+# Searching writes nothing, so the examples may share one store.
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=st.text())
+def test_search_never_raises(one_article: Store, query: str) -> None:
+    hits = one_article.search(query)
     assert {article_id for article_id, _ in hits} <= {"a1"}
+    assert one_article.count_articles() == 1
 
 
-def test_operator_words_are_searched_as_words(store: SqliteStore) -> None:
+def test_title_weighs_more_than_text(store: Store) -> None:
+    store.add_articles(
+        [
+            make_article(1, "The harbour budget was discussed.", title="Council notes"),
+            make_article(2, "The council discussed the harbour.", title="Budget"),
+        ]
+    )
+    assert [i for i, _ in store.search("budget")] == ["a2", "a1"]
+
+
+def test_operator_words_are_searched_as_words(store: Store) -> None:
     store.add_articles([make_article(1, "Cats AND dogs"), make_article(2, "Cats or mice")])
     assert [i for i, _ in store.search("cats AND (")] == ["a1"]
     assert [i for i, _ in store.search("cats NOT")] == []
@@ -217,7 +245,7 @@ def test_fts_query_quotes_every_word(text: str, query: str) -> None:
 
 
 @pytest.mark.parametrize("limit", [0, -1, 1])
-def test_search_limit(store: SqliteStore, limit: int) -> None:
+def test_search_limit(store: Store, limit: int) -> None:
     store.add_articles([make_article(n, "budget") for n in range(3)])
     assert len(store.search("budget", limit=limit)) == max(limit, 0)
 
@@ -225,7 +253,7 @@ def test_search_limit(store: SqliteStore, limit: int) -> None:
 # rejections -----------------------------------------------------------------
 
 
-def test_rejections_round_trip_in_order_once_each(store: SqliteStore) -> None:
+def test_rejections_round_trip_in_order_once_each(store: Store) -> None:
     rejected = [Rejection(f"in/{kind}.bin", kind, f"reason for {kind}") for kind in RejectKind]
     for rejection in rejected:
         store.add_rejection(rejection)
@@ -238,7 +266,7 @@ def test_rejections_round_trip_in_order_once_each(store: SqliteStore) -> None:
 # caches ---------------------------------------------------------------------
 
 
-def test_doc_cache_miss_then_hit_keyed_by_version(store: SqliteStore) -> None:
+def test_doc_cache_miss_then_hit_keyed_by_version(store: Store) -> None:
     assert store.get_doc("h1", "v1") is None
     store.put_doc("h1", "v1", b"\x00doc-bytes\xff")
     assert store.get_doc("h1", "v1") == b"\x00doc-bytes\xff"
@@ -257,7 +285,7 @@ def test_doc_cache_miss_then_hit_keyed_by_version(store: SqliteStore) -> None:
         0,
     ],
 )
-def test_result_cache_miss_then_hit(store: SqliteStore, payload: object) -> None:
+def test_result_cache_miss_then_hit(store: Store, payload: object) -> None:
     assert store.get_result("h1", "quotes", "v1") is None
     store.put_result("h1", "quotes", "v1", payload)
     assert store.get_result("h1", "quotes", "v1") == payload
@@ -266,7 +294,7 @@ def test_result_cache_miss_then_hit(store: SqliteStore, payload: object) -> None
 
 
 @pytest.mark.parametrize("payload", [{1, 2}, {1: "int key"}, object(), 2**70])
-def test_unserialisable_result_names_the_stage(store: SqliteStore, payload: object) -> None:
+def test_unserialisable_result_names_the_stage(store: Store, payload: object) -> None:
     with pytest.raises(StoreError, match="quotes"):
         store.put_result("h1", "quotes", "v1", payload)
     assert store.get_result("h1", "quotes", "v1") is None
@@ -276,12 +304,12 @@ def test_unserialisable_result_names_the_stage(store: SqliteStore, payload: obje
 
 
 @pytest.fixture
-def with_articles(store: SqliteStore) -> SqliteStore:
+def with_articles(store: Store) -> Store:
     store.add_articles(make_article(n) for n in range(1, 5))
     return store
 
 
-def test_save_stories_round_trip_and_replace(with_articles: SqliteStore) -> None:
+def test_save_stories_round_trip_and_replace(with_articles: Store) -> None:
     store = with_articles
     first = [
         Story("st1", ("a1", "a2"), "One", {"story_similarity": 0.5}),
@@ -296,7 +324,7 @@ def test_save_stories_round_trip_and_replace(with_articles: SqliteStore) -> None
         store.get_story("st1")
 
 
-def test_save_stories_is_atomic(with_articles: SqliteStore) -> None:
+def test_save_stories_is_atomic(with_articles: Store) -> None:
     store = with_articles
     kept = [Story("st1", ("a1",), "One")]
     store.save_stories(kept)
@@ -314,7 +342,7 @@ def test_save_stories_is_atomic(with_articles: SqliteStore) -> None:
         ("x", "xyz789"),
     ],
 )
-def test_get_story_by_unique_prefix(with_articles: SqliteStore, wanted: str, found: str) -> None:
+def test_get_story_by_unique_prefix(with_articles: Store, wanted: str, found: str) -> None:
     ids = ["abc123", "abd456", "ab", "xyz789"]
     with_articles.save_stories(Story(i, ("a1",), i.upper()) for i in ids)
     assert with_articles.get_story(wanted).id == found
@@ -331,21 +359,96 @@ def test_get_story_by_unique_prefix(with_articles: SqliteStore, wanted: str, fou
     ],
 )
 def test_get_story_refuses_unknown_or_ambiguous(
-    with_articles: SqliteStore, wanted: str, message: str
+    with_articles: Store, wanted: str, message: str
 ) -> None:
     with_articles.save_stories(Story(i, ("a1",), i) for i in ["abc123", "abd456", "ab"])
     with pytest.raises(NotFound, match=message):
         with_articles.get_story(wanted)
 
 
+# incremental assignment --------------------------------------------------------
+
+
+def test_stream_updates_open_join_merge_split(with_articles: Store) -> None:
+    store = with_articles
+    sa, sb, sc = Story("sA", (), "A", {"k": 1}), Story("sB", (), "B"), Story("sC", (), "C")
+    store.apply_stream_update(
+        StreamUpdate(
+            opened=(sa, sb),
+            members=(("sA", "a1"), ("sA", "a2"), ("sB", "a3")),
+            events=(StoryEvent("opened", "sA", "a1"), StoryEvent("joined", "sA", "a2", None, 0.75)),
+            summaries=(("sA", True, b"A1"), ("sB", True, b"B1")),
+            index=b"idx1",
+            story_topics=(("sA", "tp1"), ("sB", "tp2")),
+            topic_summaries=(("tp1", True, b"T1"), ("tp2", True, b"T2")),
+            topic_index=b"tidx1",
+        ),
+        "default",
+    )
+    assert store.assigned(["a1", "a3", "a4", "ghost"]) == {"a1", "a3"}
+    assert store.stream_state("default") == (b"idx1", [b"A1", b"B1"])
+    assert store.topic_state("default") == (b"tidx1", [b"T1", b"T2"])
+    assert store.story_topics(["sA", "sB", "sX"]) == {"sA": "tp1", "sB": "tp2"}
+    # sB merges into sA (its article moves to the end), then a2 splits off into sC; topics merge.
+    store.apply_stream_update(
+        StreamUpdate(
+            opened=(sc,),
+            members=(("sA", "a4"),),
+            merges=(("sA", "sB"),),
+            events=(StoryEvent("merged", "sA", None, "sB"), StoryEvent("split", "sA", "a2", "sC")),
+            summaries=(("sA", False, b"A2"), ("sC", True, b"C1")),
+            index=b"idx2",
+            story_topics=(("sC", "tp2"),),
+            topic_merges=(("tp1", "tp2"),),
+            topic_summaries=(("tp1", True, b"T3"), ("tp2", True, b"gone")),
+            splits=(("sA", "sC", ("a2",)),),
+        ),
+        "default",
+    )
+    assert [(s.id, s.article_ids) for s in store.stories()] == [
+        ("sA", ("a1", "a4", "a3")),
+        ("sC", ("a2",)),
+    ]
+    assert store.get_story("sA").parameters == {"k": 1, "topic": "tp1"}
+    assert store.story_topics(["sA", "sB", "sC"]) == {"sA": "tp1", "sC": "tp1"}
+    assert store.stream_state("default") == (b"idx2", [b"C1"])  # sA closed, sB gone
+    assert store.topic_state("default") == (b"tidx1", [b"T3"])
+    events = store.story_events()
+    assert [(e["kind"], e["story_id"], e["other_story"]) for e in events] == [
+        ("opened", "sA", None),
+        ("joined", "sA", None),
+        ("merged", "sA", "sB"),
+        ("split", "sA", "sC"),
+    ]
+    assert events[1]["score"] == 0.75
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", e["at"]) for e in events)
+    assert [e["kind"] for e in store.story_events("sC")] == ["split"]
+
+
+def test_stream_update_is_all_or_nothing(with_articles: Store) -> None:
+    store = with_articles
+    bad = StreamUpdate(
+        opened=(Story("sA", (), "A"),),
+        members=(("sA", "a1"), ("sA", "ghost")),  # no such article
+        index=b"idx",
+    )
+    with pytest.raises(StoreError):
+        store.apply_stream_update(bad, "default")
+    assert store.stories() == []
+    assert store.stream_state("default") == (None, [])
+
+
 # lifecycle ------------------------------------------------------------------
 
 
-def test_context_manager_closes(tmp_path: Path) -> None:
-    with SqliteStore(str(tmp_path / "c.db")) as store:
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "memory"])
+def test_context_manager_closes(
+    request: pytest.FixtureRequest, tmp_path: Path, backend: str
+) -> None:
+    with open_backend(backend, request, tmp_path) as store:
         store.add_article(make_article(1))
     store.close()  # idempotent
     with pytest.raises(Exception, match="closed"):
         store.count_articles()
-    with SqliteStore(str(tmp_path / "c.db")) as again:
+    with open_backend(backend, request, tmp_path) as again:
         assert again.count_articles() == 1

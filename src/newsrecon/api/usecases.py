@@ -21,16 +21,18 @@ from newsrecon.errors import NotFound, StoreError
 from newsrecon.model import AnalysisParameters, Article, Rejection, Story
 from newsrecon.report.build import build_document
 from newsrecon.report.schema import Document
-from newsrecon.store.base import Store, open_store
+from newsrecon.store.base import Store, open_store, postgres_url
 from newsrecon.version import PIPELINE_VERSION
 
 ENV_DB = "NEWSRECON_DB"
 
 
-def default_db() -> Path:
-    """``$NEWSRECON_DB``, else ``$XDG_DATA_HOME/newsrecon/newsrecon.db``."""
-    if os.environ.get(ENV_DB):
-        return Path(os.environ[ENV_DB])
+def default_db() -> str | Path:
+    """``$NEWSRECON_DB`` (a file path or a ``postgresql://`` URL), else
+    ``$XDG_DATA_HOME/newsrecon/newsrecon.db``."""
+    env = os.environ.get(ENV_DB)
+    if env:
+        return env if postgres_url(env) else Path(env)
     base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     return base / "newsrecon" / "newsrecon.db"
 
@@ -39,6 +41,8 @@ def open_db(location: str | Path | None) -> Store:
     """Open the user's store, creating its folder for the default location only."""
     if location is None:
         location = default_db()
+        if postgres_url(location) is not None:
+            return open_store(location)
         try:
             Path(location).parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -51,7 +55,8 @@ def story_store(items: Sequence[str], location: str | Path | None) -> Iterator[S
     """The store to look a story id up in, for the commands that take a story id or files
     (``quotes``, ``reuse``): opened only when the items can name a story and a store is given
     or exists at the default location, so reading files never creates a store."""
-    if not may_name_story(items) or (location is None and not default_db().exists()):
+    default = default_db() if location is None else None
+    if not may_name_story(items) or (isinstance(default, Path) and not default.exists()):
         yield None
         return
     with open_db(location) as store:

@@ -21,7 +21,9 @@ def entities(
     story_id: Annotated[str, typer.Argument(help="A story id (see `newsrecon stories`).")],
     db: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on 3.11
-        typer.Option("--db", envvar=usecases.ENV_DB, help="SQLite store."),
+        typer.Option(
+            "--db", envvar=usecases.ENV_DB, help="Store: a SQLite file or a postgresql:// URL."
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the entities as JSON.")] = False,
 ) -> None:

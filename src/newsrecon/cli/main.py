@@ -36,7 +36,8 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar=usecases.ENV_DB,
-        help="SQLite store (default: $NEWSRECON_DB or ~/.local/share/newsrecon/newsrecon.db).",
+        help="Store: a SQLite file or a postgresql:// URL (default: $NEWSRECON_DB or "
+        "~/.local/share/newsrecon/newsrecon.db).",
     ),
 ]
 Similarity = Annotated[

@@ -41,7 +41,11 @@ def quotes(
     ],
     db: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on 3.11
-        typer.Option("--db", envvar=usecases.ENV_DB, help="SQLite store (for a story id)."),
+        typer.Option(
+            "--db",
+            envvar=usecases.ENV_DB,
+            help="Store (SQLite file or postgresql:// URL) for a story id.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:

@@ -23,7 +23,9 @@ def watch_cmd(
     target: Annotated[Path, typer.Argument(help="A folder to poll, or a local feed file.")],
     db: Annotated[
         Optional[Path],  # noqa: UP045 - typer needs Optional on 3.11
-        typer.Option("--db", envvar=usecases.ENV_DB, help="SQLite store."),
+        typer.Option(
+            "--db", envvar=usecases.ENV_DB, help="Store: a SQLite file or a postgresql:// URL."
+        ),
     ] = None,
     interval: Annotated[
         float, typer.Option("--interval", min=0.1, help="Seconds between polls.")

@@ -32,7 +32,11 @@ def verify(
     ] = None,
     db: Annotated[
         Optional[Path],  # noqa: UP045
-        typer.Option("--db", envvar=usecases.ENV_DB, help="SQLite store for --story."),
+        typer.Option(
+            "--db",
+            envvar=usecases.ENV_DB,
+            help="Store (SQLite file or postgresql:// URL) for --story.",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:

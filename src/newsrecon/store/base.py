@@ -1,4 +1,4 @@
-"""The store interface every backend implements (SQLite now; PostgreSQL later).
+"""The store interface every backend implements (SQLite, and PostgreSQL as an extra).
 
 Why a Protocol and not an ABC: backends live in extras that may not be installed, and the
 runner only needs the shape.
@@ -91,15 +91,36 @@ class Store(Protocol):
 
 
 def open_store(location: str | Path) -> Store:
-    """Open the store at ``location``: a SQLite file path or ``:memory:``.
-
-    ``postgresql://`` URLs are reserved for the PostgreSQL backend (an extra).
+    """Open the store at ``location``: a SQLite file path or ``:memory:``, or a
+    ``postgresql://`` (``postgres://``) URL for the PostgreSQL backend, an extra imported
+    only then (:class:`MissingExtra` says how to install it when psycopg is absent).
     """
-    loc = str(location)
-    if loc.startswith(("postgresql://", "postgres://")):
-        from newsrecon.errors import MissingExtra
+    loc = postgres_url(location)
+    if loc is not None:
+        try:
+            from newsrecon.store.postgres import PostgresStore
+        except ImportError as exc:
+            if exc.name is None or not exc.name.startswith("psycopg"):
+                raise
+            from newsrecon.errors import MissingExtra
 
-        raise MissingExtra("the PostgreSQL store", "postgres")
+            raise MissingExtra("the PostgreSQL store", "postgres") from exc
+        return PostgresStore(loc)
     from newsrecon.store.sqlite import SqliteStore
 
-    return SqliteStore(loc)
+    return SqliteStore(str(location))
+
+
+def postgres_url(location: str | Path) -> str | None:
+    """``location`` as a PostgreSQL URL, or None if it is not one.
+
+    A URL that went through :class:`pathlib.Path` (a ``--db`` option typed as a path) has lost
+    one slash of its ``//``; it is restored, since no file path starts with a URL scheme.
+    """
+    loc = str(location)
+    for scheme in ("postgresql:/", "postgres:/"):
+        if loc.startswith(scheme + "/"):
+            return loc
+        if isinstance(location, Path) and loc.startswith(scheme):
+            return scheme + loc[len(scheme) - 1 :]
+    return None

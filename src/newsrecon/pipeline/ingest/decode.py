@@ -96,5 +96,6 @@ def decode_bytes(data: bytes, *, declared: str | None = None, html: bool = False
 
 
 def normalise_newlines(text: str) -> str:
-    """``\\r\\n`` and lone ``\\r`` become ``\\n``; other characters are left alone."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """``\\r\\n`` and lone ``\\r`` become ``\\n`` and NUL characters go (they carry no text,
+    and PostgreSQL cannot store them); other characters are left alone."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")

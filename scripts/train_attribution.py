@@ -4,13 +4,13 @@ Run: ``python scripts/train_attribution.py ../shared/corpora/polnear/data/train 
 
 Every token whose part of speech can head a cue is an example; it is positive when it heads an
 annotated cue span (the token of the span whose syntactic head lies outside it) in the
-document's first annotator file. Features come from
-:func:`newsrecon.pipeline.quotes.cues.token_features`, the function the extractor applies, so
-training and use cannot drift apart. A logistic regression (scikit-learn) is fitted; its
-regularisation and the decision threshold are chosen on a held-out fifth of the *train*
-documents (best F1 with precision at least recall), then the model is refitted on all of train
-and its weights of magnitude at least ``MIN_WEIGHT`` are written as JSON: general English
-words and tags, no corpus text.
+document's first annotator file (read by :func:`newsrecon.evaluation.polnear.load_polnear`).
+Features come from :func:`newsrecon.pipeline.quotes.cues.token_features`, the function the
+extractor applies, so training and use cannot drift apart. A logistic regression
+(scikit-learn) is fitted; its regularisation and the decision threshold are chosen on a
+held-out fifth of the *train* documents (best F1 with precision at least recall), then the
+model is refitted on all of train and its weights of magnitude at least ``MIN_WEIGHT`` are
+written as JSON: general English words and tags, no corpus text.
 The optional cache file is a spaCy DocBin of the split's parses in sorted text order, to skip
 re-parsing during development.
 """
@@ -21,6 +21,7 @@ import json
 import random
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -28,6 +29,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
+from newsrecon.evaluation.polnear import Fragments, load_polnear
 from newsrecon.pipeline.nlp import get_pipeline, parse
 from newsrecon.pipeline.quotes.cues import CANDIDATE_POS, MODEL_FILE, token_features
 from newsrecon.pipeline.quotes.marks import quote_regions
@@ -39,18 +41,7 @@ MIN_WEIGHT = 0.02
 Example = tuple[list[str], int]
 
 
-def cue_spans(ann: Path) -> list[list[tuple[int, int]]]:
-    spans = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) < 2 or not parts[1].startswith("Cue "):
-            continue
-        frags = [tuple(int(x) for x in f.split()) for f in parts[1][4:].split(";")]
-        spans.append([(f[0], f[1]) for f in frags if len(f) == 2])
-    return spans
-
-
-def cue_heads(doc: Doc, spans: list[list[tuple[int, int]]]) -> set[int]:
+def cue_heads(doc: Doc, spans: Iterable[Fragments]) -> set[int]:
     heads: set[int] = set()
     for frags in spans:
         ids: set[int] = set()
@@ -102,16 +93,15 @@ def best_threshold(probs: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
 
 
 def main(directory: Path, cache: Path | None) -> None:
-    texts = sorted((directory / "text").glob("*.txt"))
-    texts = [p for p in texts if sorted((directory / "attributions").glob(f"{p.stem}_*.ann"))]
+    documents = load_polnear(directory)
     if cache is not None:
         docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(get_pipeline().vocab))
     else:
-        docs = list(parse(p.read_text(encoding="utf-8") for p in texts))
-    per_doc: list[list[Example]] = []
-    for path, doc in zip(texts, docs, strict=True):
-        ann = sorted((directory / "attributions").glob(f"{path.stem}_*.ann"))[0]
-        per_doc.append(examples(doc, cue_heads(doc, cue_spans(ann))))
+        docs = list(parse(d.text for d in documents))
+    per_doc = [
+        examples(doc, cue_heads(doc, d.annotations[0].cue))
+        for d, doc in zip(documents, docs, strict=True)
+    ]
     order = list(range(len(per_doc)))
     random.Random(13).shuffle(order)
     held = set(order[: len(order) // 5])

@@ -25,7 +25,7 @@ import json
 import random
 import sys
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -61,26 +61,14 @@ OUT = Path(__file__).resolve().parents[1] / "src/newsrecon/pipeline/data" / MODE
 LOW_CUE = 0.1
 CUE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.36)
 FILTER_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.2, 0.86, 0.05))
-Frags = list[tuple[int, int]]
+Frags = Sequence[tuple[int, int]]
 Triple = tuple[Frags, Frags, Frags]
 Scored = list[tuple[Candidate, list[str], float]]
 
 
-def triples(ann: Path) -> list[Triple]:
-    """(source, cue, content) fragments of each ``Attribution`` event of a brat file."""
-    spans: dict[str, Frags] = {}
-    events: list[dict[str, str]] = []
-    for line in ann.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) > 1:
-            ranges = parts[1].partition(" ")[2]
-            spans[parts[0]] = [(int(a), int(b)) for a, b in (r.split() for r in ranges.split(";"))]
-        elif line.startswith("E") and len(parts) > 1:
-            events.append(dict(a.split(":", 1) for a in parts[1].split()[1:]))
-    return [
-        tuple(spans.get(e.get(k, ""), []) for k in ("Source", "Cue", "Content"))  # type: ignore[misc]
-        for e in events
-    ]
+def triples(doc: PolnearDocument) -> list[Triple]:
+    """(source, cue, content) fragments of every attribution in any annotator file."""
+    return [(a.source, a.cue, a.content) for file in doc.attributions for a in file]
 
 
 def _ov(a: Frags, b: Frags) -> bool:
@@ -151,14 +139,11 @@ def objective(r: dict[str, dict[str, dict[str, float]]]) -> float:
 
 def main(directory: Path, cache: Path | None) -> None:
     documents = load_polnear(directory)
-    ann_dir = directory / "attributions"
     if cache is not None:
         parsed = list(DocBin().from_bytes(cache.read_bytes()).get_docs(get_pipeline().vocab))
     else:
         parsed = list(parse(d.text for d in documents))
-    gold = [
-        [t for a in sorted(ann_dir.glob(f"{d.name}_*.ann")) for t in triples(a)] for d in documents
-    ]
+    gold = [triples(d) for d in documents]
     order = list(range(len(documents)))
     random.Random(13).shuffle(order)
     held = set(order[: len(order) // 5])
@@ -172,10 +157,7 @@ def main(directory: Path, cache: Path | None) -> None:
         for i in fit_ix
         for e in cue_training.examples(
             parsed[i],
-            cue_training.cue_heads(
-                parsed[i],
-                cue_training.cue_spans(sorted(ann_dir.glob(f"{documents[i].name}_*.ann"))[0]),
-            ),
+            cue_training.cue_heads(parsed[i], documents[i].annotations[0].cue),
         )
     ]
     cvocab = cue_training._vocab(cue_rows)

@@ -23,7 +23,40 @@ ROUTES = [
     ("According to Maren Oduya, the line had been shut for a week.", "according", "shut"),
     ("The line, Maren Oduya said, had been shut for a week.", "host", "shut"),
     ("“The ferry will stop at noon.” —Maren Oduya", "dash", "ferry"),
+    ("As Maren Oduya noted, the line had been shut for a week.", "as", "shut"),
+    ("Mayor Tomas Halloran is calling for the council to reopen the bridge.", "rest", "reopen"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "route", "source", "content"),
+    [
+        (
+            "As Maren Oduya noted, the line had been shut for a week.",
+            "as",
+            "Maren Oduya",
+            "the line had been shut for a week",
+        ),
+        (
+            "Mayor Tomas Halloran is calling for the council to reopen the bridge.",
+            "rest",
+            "Mayor Tomas Halloran",
+            "the council to reopen the bridge",
+        ),
+    ],
+)
+def test_fallback_routes_credit_the_subject(
+    text: str, route: str, source: str, content: str
+) -> None:
+    """The looser routes still credit the cue's subject, and leave the clause's own
+    introducing words ("for") out of the content."""
+    doc = next(parse([text]))
+    found, _ = raw_candidates(doc, cue_threshold=0.05)
+    mine = [c for c in found if c.route == route]
+    assert mine, [(c.route, text[c.content[0] : c.content[1]]) for c in found]
+    assert mine[0].source is not None
+    assert text[mine[0].source[0] : mine[0].source[1]] == source
+    assert text[mine[0].content[0] : mine[0].content[1]] == content
 
 
 @pytest.mark.parametrize(("text", "route", "words"), ROUTES)

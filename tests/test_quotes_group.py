@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsrecon.evaluation.polnear import match, normalise, parse_ann
+from newsrecon.errors import CorpusError
+from newsrecon.evaluation.polnear import (
+    Attribution,
+    match,
+    normalise,
+    parse_ann,
+    parse_attributions,
+)
 from newsrecon.model import Span
 from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind, VariantRelation
 from newsrecon.pipeline.quotes.group import group_statements
@@ -76,3 +83,26 @@ def test_scorer_exact_and_overlap() -> None:
     assert match(gold.content, frozenset({((11, 30),)}), exact=True).prf().f1 == 0.0
     miss = match(gold.cue, frozenset({((30, 36),)}), exact=False)
     assert miss.prf().precision == 0.0 and miss.prf().recall == 0.0
+
+
+EVENTS = (
+    "T1\tSource 0 5\tMaren\nT2\tCue 6 10\tsaid\nT3\tContent 11 16;21 25\tthing more\n"
+    "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+    "T5\tCue 26 31\twords\nT6\tContent 32 36\there\nT7\tAttribution 26 31\twords\n"
+    "E2\tAttribution:T7 Content:T6 Cue:T5\n"
+)
+
+
+def test_attributions_tie_their_spans_as_the_scorer_reads_them() -> None:
+    """Training reads the same brat parse as the scorer: every event's fragments are among
+    the scored spans, and a missing source stays empty."""
+    text = "Maren said thing and more words here"
+    events = parse_attributions(text, EVENTS, "x.ann")
+    assert events == (
+        Attribution(((0, 5),), ((6, 10),), ((11, 16), (21, 25))),
+        Attribution((), ((26, 31),), ((32, 36),)),
+    )
+    spans = parse_ann(text, EVENTS, "x.ann")
+    assert {e.cue for e in events} == spans.cue
+    with pytest.raises(CorpusError):
+        parse_attributions(text, "T1\tSource 0 99\tMaren\n", "bad.ann")

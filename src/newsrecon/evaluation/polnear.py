@@ -44,6 +44,8 @@ class PolnearDocument:
     name: str
     text: str
     annotations: tuple[AttributionSpans, ...]
+    # per annotator file, in the order of ``annotations``
+    attributions: tuple[tuple[Attribution, ...], ...] = ()
 
 
 def normalise(text: str, fragments: Iterable[tuple[int, int]]) -> Fragments:
@@ -73,26 +75,68 @@ def spans_from_triples(
     return AttributionSpans(*(frozenset(found[k]) for k in KINDS))
 
 
-def parse_ann(text: str, ann: str, name: str) -> AttributionSpans:
-    found: dict[str, set[Fragments]] = {k: set() for k in KINDS}
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One annotated attribution (a brat ``E`` event): its source, cue and content fragments,
+    each normalised; an empty tuple where the annotator marked none."""
+
+    source: Fragments
+    cue: Fragments
+    content: Fragments
+
+
+def _ranges(text: str, ranges: str, name: str, number: int) -> Fragments:
+    try:
+        frags = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
+    except ValueError as err:
+        raise CorpusError(f"{name}: line {number}: bad ranges {ranges!r}") from err
+    if any(len(f) != 2 or f[1] > len(text) for f in frags):
+        raise CorpusError(f"{name}: line {number}: ranges {ranges!r} outside the text")
+    return normalise(text, [(f[0], f[1]) for f in frags])
+
+
+def _text_bounds(
+    text: str, ann: str, name: str
+) -> tuple[dict[str, tuple[str, Fragments]], list[str]]:
+    """Text-bound annotations by id (kind, fragments) and the raw ``E`` lines."""
+    bounds: dict[str, tuple[str, Fragments]] = {}
+    events: list[str] = []
     for number, line in enumerate(ann.splitlines(), 1):
         parts = line.split("\t")
-        if not line.startswith("T") or len(parts) < 2:
+        if len(parts) < 2:
+            continue
+        if line.startswith("E"):
+            events.append(parts[1])
+            continue
+        if not line.startswith("T"):
             continue
         kind, _, ranges = parts[1].partition(" ")
         kind = kind.lower()
-        if kind not in found:
-            continue
-        try:
-            frags = [tuple(int(x) for x in r.split()) for r in ranges.split(";")]
-        except ValueError as err:
-            raise CorpusError(f"{name}: line {number}: bad ranges {ranges!r}") from err
-        if any(len(f) != 2 or f[1] > len(text) for f in frags):
-            raise CorpusError(f"{name}: line {number}: ranges {ranges!r} outside the text")
-        norm = normalise(text, [(f[0], f[1]) for f in frags])
+        if kind in KINDS:
+            bounds[parts[0]] = (kind, _ranges(text, ranges, name, number))
+    return bounds, events
+
+
+def parse_ann(text: str, ann: str, name: str) -> AttributionSpans:
+    """The deduplicated source, cue and content spans of one brat file (what is scored)."""
+    bounds, _ = _text_bounds(text, ann, name)
+    found: dict[str, set[Fragments]] = {k: set() for k in KINDS}
+    for kind, norm in bounds.values():
         if norm:
             found[kind].add(norm)
     return AttributionSpans(*(frozenset(found[k]) for k in KINDS))
+
+
+def parse_attributions(text: str, ann: str, name: str) -> tuple[Attribution, ...]:
+    """The attributions of one brat file, source, cue and content tied by its ``E`` lines
+    (what training labels candidates against)."""
+    bounds, events = _text_bounds(text, ann, name)
+    out = []
+    for event in events:
+        args = dict(a.split(":", 1) for a in event.split()[1:] if ":" in a)
+        frags = {k: bounds.get(args.get(k.capitalize(), ""), ("", ()))[1] for k in KINDS}
+        out.append(Attribution(frags["source"], frags["cue"], frags["content"]))
+    return tuple(out)
 
 
 def load_polnear(directory: Path) -> list[PolnearDocument]:
@@ -106,8 +150,15 @@ def load_polnear(directory: Path) -> list[PolnearDocument]:
         if not anns:
             continue
         text = path.read_text(encoding="utf-8")
-        parsed = tuple(parse_ann(text, a.read_text(encoding="utf-8"), a.name) for a in anns)
-        docs.append(PolnearDocument(path.stem, text, parsed))
+        raw = [(a.read_text(encoding="utf-8"), a.name) for a in anns]
+        docs.append(
+            PolnearDocument(
+                path.stem,
+                text,
+                tuple(parse_ann(text, ann, name) for ann, name in raw),
+                tuple(parse_attributions(text, ann, name) for ann, name in raw),
+            )
+        )
     if not docs:
         raise CorpusError(f"{directory}: no annotated documents found")
     return docs

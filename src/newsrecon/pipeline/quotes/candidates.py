@@ -3,9 +3,10 @@
 
 Which words are cues is learned (:mod:`.cues`, trained on PolNeAR train); who and what they
 credit is read from the dependency parse: the subject, a passive's agent, the noun a
-participle modifies or the subject of the clause the cue hangs on; the complement clause, the
-object, a preposition's object, the passive subject, or the clause a parenthetical cue
-interrupts ("Y, X said, Z"). A cue with no one to credit ("Asked about it, ...", "the
+participle modifies or the subject of the clause the cue hangs on, its phrase cut where the
+learned source boundary says (:mod:`.boundary`); what the cue reports is found by
+:mod:`.content` (complement clause, adjacent quotation, object, host clause, ...). A cue with
+no one to credit ("Asked about it, ...", "the
 decision to ...") still gives a candidate without a source, which the learned filter judges
 apart (route suffix ``0``) and which never becomes a quote. Span edges follow PolNeAR's
 conventions (:mod:`.bounds`).
@@ -21,16 +22,17 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Token
 
+from newsrecon.pipeline.quotes.boundary import BoundaryModel, boundary_model, source_char_range
 from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
+from newsrecon.pipeline.quotes.content import verb_content
 from newsrecon.pipeline.quotes.cues import CueModel, cue_model
 from newsrecon.pipeline.quotes.filter import candidate_filter
 from newsrecon.pipeline.quotes.forms import colon_lines, unattributed_regions
 from newsrecon.pipeline.quotes.lexicon import lexicon
-from newsrecon.pipeline.quotes.marks import QuoteRegion, quote_regions
+from newsrecon.pipeline.quotes.marks import quote_regions
 from newsrecon.pipeline.quotes.select import outermost
 from newsrecon.pipeline.quotes.spans import Candidate, Range, doc_text
 from newsrecon.pipeline.quotes.spans import Regions as _Regions
-from newsrecon.pipeline.quotes.spans import between as _between
 from newsrecon.pipeline.quotes.spans import extent as _extent
 from newsrecon.pipeline.quotes.spans import same_paragraph as _same_paragraph
 from newsrecon.pipeline.quotes.spans import subtree_range as _subtree_range
@@ -38,12 +40,6 @@ from newsrecon.pipeline.quotes.spans import subtree_range as _subtree_range
 __all__ = ["Candidate", "Range", "candidates", "doc_text", "raw_candidates"]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
-_CONTENT_DEPS = {"ccomp", "parataxis"}
-_OBJECT_DEPS = {"dobj", "xcomp", "attr", "oprd", "dative", "prep"}
-_TRAILING = {"advmod", "npadvmod", "prt", "neg", "prep", "dative", "dobj"}
-_PREPS = {"about", "for", "on", "of", "against", "over", "to", "with", "at", "around", "into"}
-# Words between a cue and an adjacent quote that keep them together ("said: “...”").
-_GLUE = {",", ":", "that", "-", "—", "–", "in", "a", "an", "the", "statement", "letter"}
 
 
 def _agent(verb: Token) -> Token | None:
@@ -92,11 +88,20 @@ _CLAUSE_MODS = {"relcl", "acl"}
 _NO_CUES: Mapping[int, float] = {}
 
 
-def _source_range(subject: Token, verb: Token, cues: Mapping[int, float]) -> Range | None:
-    """The subject's phrase without a clause reporting something else; words before a
-    spaced dash before its head are a dateline or kicker ("CITY (Agency) — Officials said")."""
+def source_range(
+    subject: Token, verb: Token, cues: Mapping[int, float], model: BoundaryModel | None
+) -> Range | None:
+    """The subject's phrase without a clause reporting something else, cut where ``model``
+    (the learned source boundary, if any) says; words before a spaced dash before its head
+    are a dateline or kicker ("CITY (Agency) — Officials said")."""
     text = doc_text(verb.doc)
     start, end = _subtree_range(subject, verb)
+    if model is not None:
+        # which of the subject's dependents annotators count as the source (learned)
+        first, last = source_char_range(model, subject, verb)
+        start, end = max(start, first), min(end, last)
+        if start >= end:
+            return None
     # a clause describing the source that reports something itself ("X, who wrote that ...,
     # said") is that other attribution's, not part of this source
     cut = [
@@ -110,40 +115,6 @@ def _source_range(subject: Token, verb: Token, cues: Mapping[int, float]) -> Ran
     if dashes:
         start = dashes[-1].end()
     return source_bounds(text, (start, end))
-
-
-def _cue_range(verb: Token) -> Range:
-    toks = [verb] + [c for c in verb.children if c.dep_ == "prt"]
-    toks.sort(key=lambda t: t.i)
-    return _extent(toks)
-
-
-def _adjacent_region(verb: Token, subject: Token | None, regions: _Regions) -> QuoteRegion | None:
-    """A quote right after the cue clause ("X said: “...”") or right before it ("“...,” X
-    said"), with only glue words in between."""
-    doc = verb.doc
-    text = doc_text(doc)
-    sent = verb.sent
-    clause = [verb] + ([subject] if subject is not None else [])
-    lo = min(t.left_edge.i if t is subject else t.i for t in clause)
-    hi = max(t.right_edge.i if t is subject else t.i for t in clause)
-    for t in verb.children:
-        if t.dep_ in _TRAILING and t.i > hi and not regions.holding(t.idx):
-            hi = max(hi, t.right_edge.i)
-    after = doc[hi].idx + len(doc[hi].text)
-    for r in regions.within(after, sent.end_char + 200):
-        glue = _between(text, after, r.start).lower().split()
-        if all(w.strip(",:") in _GLUE or not w.strip(",:") for w in glue) and len(glue) <= 4:
-            return r
-        break
-    before = doc[lo].idx
-    for r in reversed(regions.within(max(0, sent.start_char - 4000), before)):
-        if r.end <= before:
-            gap = _between(text, r.end, before).strip()
-            if gap in {"", ",", "—", "–", "-"}:
-                return r
-        break
-    return None
 
 
 def _according(tok: Token, regions: _Regions) -> Candidate | None:
@@ -178,30 +149,6 @@ def _according(tok: Token, regions: _Regions) -> Candidate | None:
     )
 
 
-def _content_child(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
-            return child
-    return None
-
-
-def _object_range(verb: Token) -> Range | None:
-    objs = [
-        c
-        for c in verb.children
-        if c.dep_ in _OBJECT_DEPS and c.i > verb.i and (c.dep_ != "prep" or c.lower_ in _PREPS)
-    ]
-    if not objs:
-        return None
-    first = objs[0]
-    if first.dep_ == "prep" and len(objs) == 1:
-        # "called for X", "talked about X": the preposition belongs to the cue, X is content
-        pobj = next((c for c in first.children if c.dep_ in {"pobj", "pcomp"}), None)
-        if pobj is not None:
-            return _extent([pobj.left_edge, pobj.right_edge])
-    return _extent([first.left_edge, max(o.right_edge for o in objs)])
-
-
 def _from_verb(
     verb: Token,
     regions: _Regions,
@@ -214,83 +161,17 @@ def _from_verb(
     if subject is not None:
         if regions.holding(subject.idx):
             return None
-        source = _source_range(subject, verb, cues)
+        source = source_range(subject, verb, cues, boundary_model())
         if source is None:
             return None
     elif not sourceless:
         return None
-    cand = _verb_content(verb, subject, source, regions, objects)
+    cand = verb_content(verb, subject, source, regions, objects)
     if cand is not None and subject is None:
         # no one is credited ("Asked about it, ...", "is expected to"): the filter weighs
         # these apart, and they never lend a speaker to a quote
         cand.route += "0"
     return cand
-
-
-def _verb_content(
-    verb: Token, subject: Token | None, source: Range | None, regions: _Regions, objects: bool
-) -> Candidate | None:
-    """The content ``verb`` reports, tried in order of reliability."""
-    text = doc_text(verb.doc)
-    head = subject.i if subject is not None else -1
-    cue = _cue_range(verb)
-    comp = _content_child(verb)
-    if comp is not None:
-        raw = _subtree_range(comp, verb)
-        rng = content_bounds(text, raw, regions.within(*raw))
-        if rng is None:
-            return None
-        inside = regions.within(*rng)
-        covered = sum(min(r.end, rng[1]) - max(r.start, rng[0]) for r in inside)
-        if inside and covered >= 0.85 * (rng[1] - rng[0]):
-            return Candidate(source, cue, [rng], "direct", verb.i, head, list(inside), route="comp")
-        if subject is not None and rng[0] <= subject.idx < rng[1]:
-            return None
-        kind = "mixed" if inside else "indirect"
-        return Candidate(source, cue, [rng], kind, verb.i, head, list(inside), route="comp")
-    region = _adjacent_region(verb, subject, regions)
-    if region is not None:
-        return Candidate(
-            source,
-            cue,
-            [(region.start, region.end)],
-            "direct",
-            verb.i,
-            head,
-            [region],
-            route="adjacent",
-        )
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if passive is not None and subject is not None and subject.dep_ == "pobj":
-        # "the move was reported by X": what was reported is the passive subject
-        raw = _subtree_range(passive, verb)
-        rng = content_bounds(text, raw, regions.within(*raw))
-        if rng is not None:
-            inside = regions.within(*rng)
-            kind = "mixed" if inside else "indirect"
-            return Candidate(source, cue, [rng], kind, verb.i, head, inside, route="passive")
-    parts = _host_clause(verb, regions)
-    if parts:
-        inside = [r for p in parts for r in regions.within(*p)]
-        kind = "mixed" if inside else "indirect"
-        return Candidate(source, cue, parts, kind, verb.i, head, inside, route="host")
-    if objects:
-        rng = _object_range(verb)
-        if rng is not None:
-            rng = content_bounds(text, rng, regions.within(*rng))
-            if rng is not None:
-                inside = regions.within(*rng)
-                return Candidate(
-                    source,
-                    cue,
-                    [rng],
-                    "mixed" if inside else "indirect",
-                    verb.i,
-                    head,
-                    list(inside),
-                    route="object",
-                )
-    return None
 
 
 def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:
@@ -314,30 +195,6 @@ def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:
     kind = "mixed" if inside else "indirect"
     head, route = (owner.i, "noun") if owner is not None else (-1, "noun0")
     return Candidate(source, _extent([noun]), [content], kind, noun.i, head, inside, route=route)
-
-
-def _host_clause(verb: Token, regions: _Regions) -> list[Range]:
-    """ "Y, X said, Z" and "Y, X said.": a cue clause set inside the clause it reports
-    (parsed as its parataxis) reports that clause minus the cue clause, as the fragments
-    either side of it."""
-    head = verb.head
-    if head is verb or verb.dep_ != "parataxis":
-        return []
-    doc = verb.doc
-    text = doc_text(doc)
-    left, right = verb.left_edge.i, verb.right_edge.i
-    pieces = []
-    if head.left_edge.i < left:
-        pieces.append((head.left_edge, doc[left - 1]))
-    if right < head.right_edge.i:
-        pieces.append((doc[right + 1], head.right_edge))
-    parts = []
-    for first, last in pieces:
-        raw = _same_paragraph(text, _extent([first, last]), verb.idx)
-        rng = content_bounds(text, raw, regions.within(*raw))
-        if rng is not None:
-            parts.append(rng)
-    return parts
 
 
 def _cue_scores(

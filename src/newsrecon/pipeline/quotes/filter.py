@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from newsrecon.pipeline.quotes.boundary import common_word
 from newsrecon.pipeline.quotes.spans import Candidate, doc_text
 from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model, probability
 
@@ -66,7 +67,7 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
             yield "sd=" + head.dep_
             yield f"l|se={lemma}|{ent}"
             yield f"r|se={route}|{ent}"
-            yield "sl=" + head.lemma_.lower()
+            yield "sl=" + common_word(head, lemma=True)
         yield f"sbefore={c.source[0] < (c.cue or c.content)[0]}"
     else:
         yield "nosource"

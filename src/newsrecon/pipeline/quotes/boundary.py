@@ -1,0 +1,125 @@
+"""Where a source phrase ends: which dependents of the source's head word belong to it, learned
+from PolNeAR *train* by ``scripts/train_attribution_boundary.py``.
+
+A subject's whole subtree is often more than annotators mark as the source: a sentence adverb
+("Even X said"), a title, a participle or relative clause describing the speaker ("officials
+who spoke with reporters"), a trailing age or home town ("X, 59, of Y"). Which of these stay is
+a convention best read off the annotations: each dependent of the head is judged on its own
+(its relation, side, part of speech, word, length and punctuation), the nearest first, and the
+phrase stops at the first dependent left out on each side, so the source stays one contiguous
+stretch. Weights are JSON (``pipeline/data/source_boundary.json``); nothing is unpickled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model, probability
+
+MODEL_FILE = "source_boundary.json"
+_EDGES = (1, 2, 4, 8, 16)
+
+
+def _bucket(n: int) -> str:
+    for edge in _EDGES:
+        if n <= edge:
+            return str(edge)
+    return f">{_EDGES[-1]}"
+
+
+def judged_children(head: Token, verb: Token) -> tuple[list[Token], list[Token]]:
+    """The head's dependents that could be left out, nearest first on each side; punctuation
+    follows the words it separates, and a dependent holding the cue is never part of it."""
+    left: list[Token] = []
+    right: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "punct" or child.left_edge.i <= verb.i <= child.right_edge.i:
+            continue
+        (left if child.i < head.i else right).append(child)
+    left.sort(key=lambda t: -t.i)
+    right.sort(key=lambda t: t.i)
+    return left, right
+
+
+def child_features(head: Token, child: Token, verb: Token, rank: int) -> Iterator[str]:
+    """Sparse string features of ``child`` as part of the source headed by ``head``."""
+    side = "L" if child.i < head.i else "R"
+    dep = side + child.dep_
+    doc = head.doc
+    before = doc[child.left_edge.i - 1].text if child.left_edge.i > 0 else "<s>"
+    yield "b"
+    yield "d=" + dep
+    yield f"d|p={dep}|{child.pos_}"
+    yield f"d|t={dep}|{child.tag_}"
+    yield f"d|w={dep}|{common_word(child)}"
+    yield f"d|hp={dep}|{head.pos_}"
+    yield f"d|he={dep}|{head.ent_type_ or 'O'}"
+    yield f"d|ce={dep}|{child.ent_type_ or 'O'}"
+    yield f"d|n={dep}|{_bucket(child.right_edge.i - child.left_edge.i + 1)}"
+    yield f"d|r={dep}|{min(rank, 3)}"
+    yield f"d|comma={dep}|{before in {',', '—', '–', '-', '('}}"
+    yield f"d|v={dep}|{'before' if head.i < verb.i else 'after'}"
+    yield f"d|vd={dep}|{verb.dep_}"
+    if child.dep_ in {"relcl", "acl"}:
+        yield f"d|cl={dep}|{common_word(child, lemma=True)}"
+
+
+def common_word(tok: Token, lemma: bool = False) -> str:
+    """The word as a feature when it is a common word; names and numbers stand for their
+    kind, so no weight is tied to a particular person, place or figure."""
+    if tok.pos_ in {"PROPN", "NUM"} or tok.ent_type_ or not tok.is_alpha:
+        return "<" + (tok.ent_type_ or tok.pos_) + ">"
+    return tok.lemma_.lower() if lemma else tok.lower_
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryModel:
+    """Feature weights and the probability a dependent needs to stay in the source."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def keeps(self, head: Token, child: Token, verb: Token, rank: int) -> bool:
+        return probability(self.weights, child_features(head, child, verb, rank)) >= self.threshold
+
+    def token_range(self, head: Token, verb: Token) -> tuple[int, int]:
+        """First and last token index of the source headed by ``head`` (inclusive)."""
+        left, right = judged_children(head, verb)
+        lo = hi = head.i
+        for rank, child in enumerate(left):
+            if not self.keeps(head, child, verb, rank):
+                break
+            lo = child.left_edge.i
+        for rank, child in enumerate(right):
+            if not self.keeps(head, child, verb, rank):
+                break
+            hi = child.right_edge.i
+        return lo, hi
+
+
+def source_char_range(model: BoundaryModel, head: Token, verb: Token) -> tuple[int, int]:
+    """The character range the model gives the source: from its first word to the start of
+    the first word after it that lies in the head's subtree (so a comma closing a kept
+    apposition stays for :func:`.bounds.source_bounds` to judge), or its last word's end."""
+    lo, hi = model.token_range(head, verb)
+    doc = head.doc
+    end = doc[hi].idx + len(doc[hi].text)
+    nxt = hi + 1
+    while nxt <= head.right_edge.i and nxt < len(doc) and doc[nxt].dep_ == "punct":
+        end = doc[nxt].idx + len(doc[nxt].text)
+        nxt += 1
+    return doc[lo].idx, end
+
+
+@lru_cache(maxsize=1)
+def boundary_model() -> BoundaryModel | None:
+    """The packaged model, or ``None`` when its data file is absent (the subject's whole
+    subtree is the source, as before the model)."""
+    data = packaged_model(MODEL_FILE)
+    if data is None:
+        return None
+    return BoundaryModel(feature_weights(data), float(data["threshold"]))

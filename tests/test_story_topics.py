@@ -120,3 +120,61 @@ def test_a_topic_merge_rewrites_the_retired_topic_of_stored_stories() -> None:
             "st1": "tpA",
             "st2": "tpA",
         }
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "expected"),
+    [
+        # perfect: every gold cluster in one predicted cluster, nothing mixed
+        ({"a": 1, "b": 1, "c": 2}, {"a": "x", "b": "x", "c": "y"}, ({"1": 2}, 0)),
+        # gold x split in two predicted clusters
+        ({"a": 1, "b": 2, "c": 3}, {"a": "x", "b": "x", "c": "y"}, ({"1": 1, "2": 1}, 0)),
+        # everything in one predicted cluster: nothing split, one cluster mixed
+        ({"a": 1, "b": 1, "c": 1}, {"a": "x", "b": "x", "c": "y"}, ({"1": 2}, 1)),
+        # x spread over three clusters, one of which also holds y
+        (
+            {"a": 1, "b": 2, "c": 3, "d": 3},
+            {"a": "x", "b": "x", "c": "x", "d": "y"},
+            ({"1": 1, "3": 1}, 1),
+        ),
+        ({}, {}, ({}, 0)),
+    ],
+)
+def test_fragmentation_counts_split_and_mixed_clusters(
+    predicted: dict[str, int], gold: dict[str, str], expected: tuple[dict[str, int], int]
+) -> None:
+    from newsrecon.evaluation.clustering import fragmentation
+
+    profile = fragmentation(predicted, gold)
+    assert (profile["split"], profile["mixed"]) == expected
+
+
+def test_fragmentation_refuses_different_items() -> None:
+    from newsrecon.evaluation.clustering import fragmentation
+
+    with pytest.raises(ValueError, match="same items"):
+        fragmentation({"a": 1}, {"b": "x"})
+
+
+@pytest.mark.parametrize(
+    ("similarity", "weights", "unused"),
+    [
+        (None, None, {"entities"}),
+        (0.3, {"embedding": 1.0, "text": 0.0, "entities": 0.0}, {"text", "entities"}),
+        (0.7, {"embedding": 0.4, "text": 0.3, "entities": 0.3}, set()),
+    ],
+)
+def test_topic_parameters_record_the_knob_threshold_and_features(
+    similarity: float | None, weights: dict[str, float] | None, unused: set[str]
+) -> None:
+    from newsrecon.pipeline.story_stream import stream_threshold_for
+    from newsrecon.pipeline.story_topics import DEFAULT_TOPIC_SIMILARITY
+
+    knob = DEFAULT_TOPIC_SIMILARITY if similarity is None else similarity
+    params = TopicLayer.fresh(knob, weights).parameters()
+    assert params["similarity"] == knob
+    assert params["threshold"] == pytest.approx(stream_threshold_for(knob))
+    assert params["time_window_days"] is None
+    features = params["features"]
+    assert set(features) == {"embedding", "text", "entities"}
+    assert {name for name, text in features.items() if text.startswith("not used")} == unused

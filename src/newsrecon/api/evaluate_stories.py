@@ -27,7 +27,7 @@ import numpy as np
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from newsrecon.evaluation.clustering import bcubed, pairwise
+from newsrecon.evaluation.clustering import bcubed, fragmentation, pairwise
 from newsrecon.evaluation.ecbplus import EcbDocument, load_ecbplus
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.embeddings import get_embedder
@@ -123,6 +123,7 @@ def _scores(
         out[level] = {
             "b3": {"precision": b3.precision, "recall": b3.recall, "f1": b3.f1},
             "pairwise": {"precision": pw.precision, "recall": pw.recall, "f1": pw.f1},
+            "fragmentation": fragmentation(system, gold),
         }
     out["stories"] = len(set(predicted.values()))
     if topic_level is not None:

@@ -1,9 +1,11 @@
-"""Clustering scores over items: B-cubed (Bagga & Baldwin 1998) and pairwise P/R/F1."""
+"""Clustering scores over items: B-cubed (Bagga & Baldwin 1998) and pairwise P/R/F1, and an
+aggregate error profile (how many gold clusters are split, how many predicted ones mixed)."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
 
 from newsrecon.evaluation.metrics import PRF, f1
 
@@ -41,3 +43,23 @@ def pairwise(predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]) ->
     precision = both / pred if pred else 1.0
     recall = both / true if true else 1.0
     return PRF(precision, recall, f1(precision, recall))
+
+
+def fragmentation(
+    predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]
+) -> dict[str, Any]:
+    """Where the errors are, counted rather than listed: ``split`` maps k to the number of gold
+    clusters whose items lie in k predicted clusters (all at k=1 means no recall loss), and
+    ``mixed`` counts predicted clusters holding items of more than one gold cluster (0 means
+    no precision loss). Keys are strings so the profile goes into JSON as is."""
+    items = _check(predicted, gold)
+    spread: dict[Hashable, set[Hashable]] = {}
+    sources: dict[Hashable, set[Hashable]] = {}
+    for i in items:
+        spread.setdefault(gold[i], set()).add(predicted[i])
+        sources.setdefault(predicted[i], set()).add(gold[i])
+    split = Counter(len(parts) for parts in spread.values())
+    return {
+        "split": {str(k): split[k] for k in sorted(split)},
+        "mixed": sum(1 for golds in sources.values() if len(golds) > 1),
+    }

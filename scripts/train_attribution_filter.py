@@ -193,9 +193,7 @@ def main(directory: Path, cache: Path | None) -> None:
             )
         for ct in CUE_THRESHOLDS:
             for ft in FILTER_THRESHOLDS:
-                r = evaluate(
-                    held_docs, scored, lambda cue_p, p, ct=ct, ft=ft: cue_p >= ct and p >= ft
-                )
+                r = evaluate(held_docs, scored, _above(ct, ft))
                 if objective(r) > best[0]:
                     best = (objective(r), c_value, ct, ft, r)
         print(f"C={c_value}: best so far C={best[1]} cue {best[2]} filter {best[3]}", flush=True)
@@ -225,6 +223,15 @@ def main(directory: Path, cache: Path | None) -> None:
         encoding="utf-8",
     )
     print(f"wrote {len(out)} weights to {OUT}")
+
+
+def _above(cue_threshold: float, threshold: float) -> Callable[[float, float], bool]:
+    """Keep a candidate whose cue and filter probabilities both reach their thresholds."""
+
+    def keep(cue_p: float, p: float) -> bool:
+        return cue_p >= cue_threshold and p >= threshold
+
+    return keep
 
 
 def _line(r: dict[str, dict[str, dict[str, float]]]) -> str:

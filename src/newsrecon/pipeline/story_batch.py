@@ -1,7 +1,16 @@
-"""The one-batch form of story assignment: average-linkage agglomeration over the same
-combined similarity the streaming index uses (embedding, hashed TF-IDF with the batch's IDF,
-weighted entity overlap, time window), so streaming and batch differ only in seeing the
-articles one at a time. Quadratic memory: for evaluation and small batches."""
+"""The one-batch form of story assignment: average-linkage agglomeration over the streaming
+index's parts, weights and time window (embedding cosine, hashed TF-IDF cosine with the batch's
+IDF, entity overlap, near-copy exception), so streaming and batch differ mainly in seeing the
+articles one at a time. Quadratic memory: for evaluation and small batches.
+
+The entity part is the one that is not the same formula everywhere, because the two sides
+differ: here (article and article) it is the IDF-weighted overlap coefficient, the weight of
+the keys both name over the smaller side's weight; the stream scores an article against a
+story by the share of the *article's* key weight the story named (:mod:`story_arrays`), a
+split compares two members by the mean of the two directions' shares (:mod:`story_splits`),
+and a merge compares two story summaries by the unweighted overlap coefficient of their key
+sets (``story_stream._story_similarity``). Each was calibrated as it stands; unifying them
+would change the measured results."""
 
 from __future__ import annotations
 

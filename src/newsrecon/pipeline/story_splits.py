@@ -25,17 +25,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy import sparse  # type: ignore[import-untyped]
 from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
 from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
 
-from newsrecon.pipeline.story_arrays import EPS, NEAR_COPY_TEXT
+from newsrecon.pipeline.story_arrays import EPS, NEAR_COPY_TEXT, compact_rows
 from newsrecon.pipeline.story_members import MAX_MEMBERS, Member
-from newsrecon.pipeline.story_signals import BUCKETS
 from newsrecon.pipeline.story_stream import MAX_ENTITIES, StoryIndex, StoryState, _trim
 
 F64 = npt.NDArray[np.float64]
@@ -57,7 +54,7 @@ class Split:
 def similarity_matrix(members: Sequence[Member], index: StoryIndex) -> F64:
     """Combined similarity of every pair of ``members`` (1 on the diagonal)."""
     n = len(members)
-    text = _rows([m.terms for m in members], [m.text for m in members])
+    text, _ = compact_rows([m.terms for m in members], [m.text for m in members], np.float64)
     text_sim = np.asarray((text @ text.T).todense(), dtype=np.float64)
     w = index.weights
     total = w["text"] * text_sim
@@ -66,8 +63,9 @@ def similarity_matrix(members: Sequence[Member], index: StoryIndex) -> F64:
     ent_w = [np.log((1.0 + n_docs) / (1.0 + index.entity_df[m.entities])) + 1.0 for m in members]
     has_ent = np.array([len(m.entities) > 0 for m in members])
     if has_ent.any():
-        weighted = _rows([m.entities for m in members], ent_w)
-        named = _rows([m.entities for m in members], [np.ones(len(m.entities)) for m in members])
+        keys = [m.entities for m in members]
+        weighted, _ = compact_rows(keys, ent_w, np.float64)
+        named, _ = compact_rows(keys, [np.ones(len(k)) for k in keys], np.float64)
         shared = np.asarray((weighted @ named.T).todense(), dtype=np.float64)
         sums = np.array([float(x.sum()) for x in ent_w])
         share = shared / np.maximum(sums, EPS)[:, None]
@@ -195,10 +193,3 @@ def _rebuild(story: StoryState, members: list[Member], opened: int) -> StoryStat
     )
     _trim(part)
     return part
-
-
-def _rows(indices: Sequence[npt.NDArray[Any]], values: Sequence[npt.NDArray[Any]]) -> Any:
-    ptr = np.cumsum([0, *(len(i) for i in indices)])
-    cols = np.concatenate(indices) if indices else np.zeros(0, dtype=np.int32)
-    data = np.concatenate(values).astype(np.float64) if values else np.zeros(0)
-    return sparse.csr_matrix((data, cols, ptr), shape=(len(indices), BUCKETS))

@@ -34,6 +34,7 @@ same input in the same order gives the same stories and ids in any process.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ DEFAULT_WINDOW_DAYS = 10.0
 MAX_TERMS = 256
 MAX_ENTITIES = 128
 DEFAULT_MAX_OPEN = 50_000
+EMPTY = np.zeros(0, dtype=np.int32)
 
 
 def stream_threshold_for(similarity: float) -> float:
@@ -130,12 +132,10 @@ class StoryIndex:
     clock: int = 0
     open: dict[str, StoryState] = field(default_factory=dict)
     threshold: float = field(init=False, default=0.0)
-    text_buf: F32 = field(init=False, repr=False)
     ent_buf: F32 = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.threshold = stream_threshold_for(self.similarity)
-        self.text_buf = np.zeros(BUCKETS, dtype=np.float32)
         self.ent_buf = np.zeros(BUCKETS, dtype=np.float32)
 
     def parameters(self) -> dict[str, Any]:
@@ -171,14 +171,17 @@ class StoryIndex:
         snapshot = Snapshot.of(list(self.open.values()))
         weighed = [self._weigh(article) for article in batch]
         products = snapshot.products(batch, weighed)
-        live = LiveStories()  # stories opened or changed during this batch
+        vocabulary = np.unique(np.concatenate([a.terms for a in batch])) if batch else EMPTY
+        live = LiveStories(vocabulary)  # stories opened or changed during this batch
         out = []
         for i, article in enumerate(batch):
             self.clock += 1
             text_vec, ent_w = weighed[i]
             scores = snapshot.scores(i, article, products, ent_w, self)
             scores.update(live.scores(article, text_vec, ent_w, self))
-            ranked = sorted(
+            # Only the best three are ever read: nsmallest is sorted(...)[:3] without the sort.
+            ranked = heapq.nsmallest(
+                3,
                 ((s, sid) for sid, s in scores.items() if sid in self.open),
                 key=lambda pair: (-pair[0], pair[1]),
             )

@@ -21,6 +21,7 @@ from newsrecon.pipeline.reuse.detect import DEFAULT, ReuseParams, align_pair, si
 from newsrecon.pipeline.reuse.provenance import direction, is_linked, provenance, wire_groups
 from newsrecon.pipeline.reuse.tokens import words_of
 from newsrecon.spark.inputs import article_from_row
+from newsrecon.spark.session import spread
 
 PAIR_SCHEMA = (
     "article_a STRING, article_b STRING, direction STRING, basis ARRAY<STRING>, "
@@ -140,7 +141,7 @@ def find_corpus_reuse(spark: Any, articles: Any, params: ReuseParams = DEFAULT) 
     from pyspark.sql import functions as F
 
     keys = spark.createDataFrame(
-        articles.rdd.mapPartitions(lambda rows: band_keys(rows, params)),
+        spread(articles, "id").rdd.mapPartitions(lambda rows: band_keys(rows, params)),
         "key STRING, article_id STRING, words INT",
     ).persist()
     words = keys.select("article_id", "words").distinct()

@@ -50,6 +50,10 @@ def spark_session(
         .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
         .config("spark.sql.session.timeZone", "UTC")
+        # Adaptive execution merges shuffle partitions by bytes, but our work is Python per
+        # article (parsing, alignment): a few hundred small rows merged into one partition
+        # ran on one core whatever the master (local[2] was no faster than local[1]).
+        .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
     )
     if master.startswith("local"):
         builder = builder.config("spark.driver.host", "127.0.0.1").config(
@@ -71,3 +75,11 @@ def local_cores(master: str) -> int:
         return max(1, int(inside.split(",")[0]))
     except ValueError:
         return 1
+
+
+def spread(frame: Any, column: str) -> Any:
+    """``frame`` hash-partitioned on ``column`` into two tasks per core, before Python work
+    per row: an explicit partition count is one adaptive execution never merges, so every
+    core gets rows on any cluster (and the same rows whatever the run: no random split)."""
+    parallelism = frame.sparkSession.sparkContext.defaultParallelism
+    return frame.repartition(max(1, 2 * parallelism), column)

@@ -26,6 +26,7 @@ from newsrecon.pipeline.stories import (
 )
 from newsrecon.spark import story_math
 from newsrecon.spark.inputs import article_from_row
+from newsrecon.spark.session import spread
 
 PARSE_BATCH = 64
 _EPS = 1e-9
@@ -174,7 +175,8 @@ def group_corpus(
     from pyspark.sql import functions as F
 
     threshold = threshold_for(similarity)
-    feats = spark.createDataFrame(articles.rdd.mapPartitions(features), FEATURE_SCHEMA).persist()
+    parsed = spread(articles, "id").rdd.mapPartitions(features)
+    feats = spark.createDataFrame(parsed, FEATURE_SCHEMA).persist()
     documents = feats.count()
     if documents == 0:
         empty = spark.createDataFrame([], STORY_SCHEMA)

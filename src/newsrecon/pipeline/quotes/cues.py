@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from newsrecon.pipeline.quotes.boundary import common_word
 from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model, probability
 
 MODEL_FILE = "cue_model.json"
@@ -25,9 +26,19 @@ CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
+def _word(tok: Token, lemma: bool = False) -> str:
+    """A word as a feature: :func:`.boundary.common_word` (names and numbers stand for their
+    kind, so no weight is tied to a person, place or figure), except that punctuation keeps
+    its own mark, since a comma, colon or quotation mark beside a verb says much about it."""
+    if tok.is_punct and not tok.ent_type_:
+        return tok.text
+    return common_word(tok, lemma=lemma)
+
+
 def token_features(tok: Token, in_quote: bool) -> Iterator[str]:
-    """Sparse string features of ``tok`` as a cue candidate (shared by training and use)."""
-    lemma = tok.lemma_.lower()
+    """Sparse string features of ``tok`` as a cue candidate (shared by training and use);
+    every word in them passes through :func:`_word`."""
+    lemma = _word(tok, lemma=True)
     yield "b"
     yield "l=" + lemma
     yield "p=" + tok.pos_
@@ -36,7 +47,8 @@ def token_features(tok: Token, in_quote: bool) -> Iterator[str]:
     yield f"l|d={lemma}|{tok.dep_}"
     yield f"l|t={lemma}|{tok.tag_}"
     head = tok.head
-    yield "hl=" + head.lemma_.lower()
+    head_lemma = _word(head, lemma=True)
+    yield "hl=" + head_lemma
     yield f"hd={head.dep_}"
     yield f"d|hp={tok.dep_}|{head.pos_}"
     has_subj = False
@@ -46,7 +58,7 @@ def token_features(tok: Token, in_quote: bool) -> Iterator[str]:
         if dep in _SUBJECTS:
             has_subj = True
         if dep == "prep" or dep == "prt" or dep == "agent":
-            yield f"l|{dep}={lemma}|{child.lower_}"
+            yield f"l|{dep}={lemma}|{_word(child)}"
         if dep == "mark" or dep == "aux" or dep == "neg":
             continue
         deps.add(dep)
@@ -59,18 +71,18 @@ def token_features(tok: Token, in_quote: bool) -> Iterator[str]:
         yield "q"
         yield f"l|q={lemma}"
     doc = tok.doc
-    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "<e>"
-    prv = doc[tok.i - 1].lower_ if tok.i > 0 else "<s>"
+    nxt = _word(doc[tok.i + 1]) if tok.i + 1 < len(doc) else "<e>"
+    prv = _word(doc[tok.i - 1]) if tok.i > 0 else "<s>"
     yield "n=" + nxt
     yield "pv=" + prv
     yield f"l|n={lemma}|{nxt}"
     yield f"l|pv={lemma}|{prv}"
-    yield f"l|hl={lemma}|{head.lemma_.lower()}"
+    yield f"l|hl={lemma}|{head_lemma}"
     yield f"l|hd={lemma}|{head.dep_}"
     if tok.i + 2 < len(doc):
-        yield f"n2={nxt}|{doc[tok.i + 2].lower_}"
+        yield f"n2={nxt}|{_word(doc[tok.i + 2])}"
     if tok.i > 1:
-        yield f"pv2={doc[tok.i - 2].lower_}|{prv}"
+        yield f"pv2={_word(doc[tok.i - 2])}|{prv}"
     yield from _argument_features(tok, lemma)
 
 
@@ -83,22 +95,22 @@ def _argument_features(tok: Token, lemma: str) -> Iterator[str]:
     for child in tok.children:
         dep = child.dep_
         if dep in {"aux", "auxpass", "neg"}:
-            yield f"l|{dep}={lemma}|{child.lemma_.lower()}"
+            yield f"l|{dep}={lemma}|{_word(child, lemma=True)}"
         elif dep in _SUBJECTS:
             ent = child.ent_type_ or child.pos_
             yield "sp=" + child.pos_
             yield "se=" + (child.ent_type_ or "O")
             yield f"l|se={lemma}|{ent}"
             if child.pos_ == "PRON":
-                yield "sl=" + child.lower_
+                yield "sl=" + _word(child)
         elif dep in _CLAUSES:
-            mark = next((g.lower_ for g in child.children if g.dep_ in {"mark", "aux"}), "-")
+            mark = next((_word(g) for g in child.children if g.dep_ in {"mark", "aux"}), "-")
             yield f"cm={dep}|{mark}"
             yield f"l|cm={lemma}|{dep}|{mark}"
-            yield f"l|cl={lemma}|{child.lemma_.lower()}"
+            yield f"l|cl={lemma}|{_word(child, lemma=True)}"
         elif dep == "dobj":
             yield "oe=" + (child.ent_type_ or child.pos_)
-            yield f"l|ol={lemma}|{child.lemma_.lower()}"
+            yield f"l|ol={lemma}|{_word(child, lemma=True)}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,15 +51,19 @@ def _seeds() -> list[list[str]]:
     return [[s for s in _SENTENCE.split(t.replace("\n", " ")) if s.strip()] for t in texts]
 
 
-def articles(total: int, seed: int = 7) -> Iterator[tuple[str, float, str]]:
-    """(id, day, text), ``total`` of them, ordered by day."""
+def articles(
+    total: int, seed: int = 7, fixed_density: bool = False
+) -> Iterator[tuple[str, float, str]]:
+    """(id, day, text), ``total`` of them, ordered by day: over three years, or with
+    ``fixed_density`` at the density of 10k articles over three years (the span grows with
+    ``total``, so a longer stream is not also a denser one)."""
     rng = random.Random(seed)
     seeds = _seeds()
     base_day = 738000.0
     story = 0
     made = 0
     pending: list[tuple[float, str, str]] = []
-    day_per_story = 3 * 365 / max(total / 4.5, 1)
+    day_per_story = 3 * 365 / max((10_000 if fixed_density else total) / 4.5, 1)
     while made < total:
         sentences = seeds[story % len(seeds)]
         start = base_day + story * day_per_story
@@ -82,9 +86,9 @@ def articles(total: int, seed: int = 7) -> Iterator[tuple[str, float, str]]:
         yield aid, day, text
 
 
-def _batches(total: int) -> Iterator[list[tuple[str, float, str]]]:
+def _batches(total: int, fixed_density: bool) -> Iterator[list[tuple[str, float, str]]]:
     batch: list[tuple[str, float, str]] = []
-    for item in articles(total):
+    for item in articles(total, fixed_density=fixed_density):
         batch.append(item)
         if len(batch) == BATCH:
             yield batch
@@ -98,7 +102,7 @@ def _shingles(text: str) -> list[bytes]:
     return [" ".join(words[i : i + 3]).encode() for i in range(max(len(words) - 2, 1))]
 
 
-def _phase(name: str, total: int, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+def _phase(name: str, total: int, fixed_density: bool, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     sys.path.insert(0, str(REPO / "src"))
     from datasketch import MinHash, MinHashLSH
 
@@ -113,7 +117,7 @@ def _phase(name: str, total: int, queue: mp.Queue) -> None:  # type: ignore[type
     index = StoryIndex()
     lsh = MinHashLSH(threshold=0.5, num_perm=128) if name == "minhash_lsh" else None
     t = time.perf_counter()
-    for batch in _batches(total):
+    for batch in _batches(total, fixed_density):
         gen += time.perf_counter() - t
         t = time.perf_counter()
         if name == "stories":
@@ -149,9 +153,9 @@ def _phase(name: str, total: int, queue: mp.Queue) -> None:  # type: ignore[type
     )
 
 
-def run(name: str, total: int) -> dict[str, object]:
+def run(name: str, total: int, fixed_density: bool = False) -> dict[str, object]:
     queue: mp.Queue = mp.get_context("spawn").Queue()  # type: ignore[type-arg]
-    proc = mp.get_context("spawn").Process(target=_phase, args=(name, total, queue))
+    proc = mp.get_context("spawn").Process(target=_phase, args=(name, total, fixed_density, queue))
     proc.start()
     result: dict[str, object] = queue.get()
     proc.join()
@@ -162,11 +166,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--fixed-density",
+        action="store_true",
+        help="10k articles per three years at every size (default: all over three years)",
+    )
     args = parser.parse_args()
     rows = []
     for total in (int(s) for s in args.sizes.split(",")):
         for name in ("minhash", "minhash_lsh", "stories"):
-            rows.append(run(name, total))
+            rows.append(run(name, total, args.fixed_density))
             if not args.json:
                 print(json.dumps(rows[-1]), flush=True)
     by = {(r["system"], r["articles"]): r for r in rows}

@@ -4,11 +4,19 @@ no learned weight belongs to a particular person, place or number."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
 
-from newsrecon.pipeline.nlp import parse
+from newsrecon.pipeline.nlp import get_pipeline, parse
+from newsrecon.pipeline.quotes.boundary import CLOSED_POS, common_word, general_words, keeps_form
+from newsrecon.pipeline.quotes.boundary import MODEL_FILE as BOUNDARY_FILE
 from newsrecon.pipeline.quotes.cues import CANDIDATE_POS, cue_model, token_features
+from newsrecon.pipeline.quotes.cues import MODEL_FILE as CUE_FILE
+from newsrecon.pipeline.quotes.filter import MODEL_FILE as FILTER_FILE
+from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model
 
 SENTENCES = (
     "Maren Oduya told reporters in Pelvrick on Tuesday that 4,200 ferries would run.",
@@ -52,3 +60,88 @@ def test_packaged_cue_weights_hold_no_names_or_figures() -> None:
             assert not re.search(r"\d", part) or part.startswith(("<", ">")), key
             cased = part == part.lower() or part.isupper() or part in {"True", "False"}
             assert cased or part.startswith("<"), key
+
+
+# --- The packaged weights of all three attribution models keep no open-class word outside
+# the general lexicon (the rule of :func:`newsrecon.pipeline.quotes.boundary.keeps_form`).
+
+_MODELS = (CUE_FILE, FILTER_FILE, BOUNDARY_FILE)
+# Frames in which the tagger reads a function word as one (a particle after "gave", a
+# preposition before a noun phrase, a determiner or pronoun as a subject).
+_FRAMES = ("She gave {} money .", "It was {} the house .", "{} it", "They {} go .")
+
+
+def _weights(file: str) -> dict[str, float]:
+    data = packaged_model(file)
+    assert data is not None, f"pipeline/data/{file} is packaged"
+    return feature_weights(data)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> frozenset[str]:
+    """Tags, dependency and entity labels the pipeline assigns (a dependency may carry the
+    boundary model's side prefix, L or R), and the candidate routes and kinds the filter
+    model itself reports under ``r=`` / ``r|k=``."""
+    nlp = get_pipeline()
+    labels = {str(x) for name in ("tagger", "parser", "ner") for x in nlp.get_pipe(name).labels}
+    labels |= {side + x for x in set(labels) for side in "LR"}
+    for key in _weights(FILTER_FILE):
+        name, _, value = key.partition("=")
+        if name in {"r", "r|k"}:
+            labels.update(value.split("|"))
+    return frozenset(labels)
+
+
+def _lemmas(word: str) -> set[str]:
+    """The word's lemma read as each open part of speech (so "said" -> "say")."""
+    nlp = get_pipeline()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    out = set()
+    for pos in ("VERB", "NOUN", "AUX", "ADJ", "ADV"):
+        out.add(lemmatizer(Doc(nlp.vocab, words=[word], pos=[pos]))[0].lemma_.lower())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _allowed_words() -> frozenset[str]:
+    """Stop words and lexicon words with their lemmas (a kept inflected form lemmatises into
+    this set; a kept stop word's lemma is in it)."""
+    base = set(STOP_WORDS) | set(general_words())
+    return frozenset(base | {lemma for word in base for lemma in _lemmas(word)})
+
+
+def _closed_class(word: str) -> bool:
+    docs = parse([frame.format(word) for frame in _FRAMES])
+    closed = CLOSED_POS - {"AUX", "PUNCT"}
+    return any(t.lower_ == word and t.pos_ in closed for doc in docs for t in doc)
+
+
+def _words(file: str) -> set[str]:
+    """Values in the model's feature names that are words, not labels, kinds or figures."""
+    out = set()
+    for key in _weights(file):
+        for part in _values(key):
+            if part.startswith("<") or part in {"True", "False"} or part in _labels():
+                continue
+            if any(ch.islower() for ch in part):
+                out.add(part)
+    return out
+
+
+@pytest.mark.parametrize("file", _MODELS)
+def test_packaged_weights_keep_no_open_class_word_outside_the_lexicon(file: str) -> None:
+    allowed = _allowed_words()
+    unknown = {w for w in _words(file) if w not in allowed and not _lemmas(w) & allowed}
+    leaked = sorted(w for w in unknown if not _closed_class(w))
+    assert not leaked, f"{file} keeps open-class words: {leaked[:20]}"
+
+
+def test_open_class_words_outside_the_lexicon_stand_for_their_kind() -> None:
+    doc = next(parse(["The harbourmaster Quill, anti-Lenk, felt that Oduya said it."]))
+    words = {t.text: common_word(t) for t in doc}
+    assert words["harbourmaster"] == "<NOUN>"
+    assert words["felt"] == "<VERB>"
+    assert words["said"] == "said"
+    assert words["that"] == "that"
+    assert words[","] == ","
+    assert all(not keeps_form(t) for t in doc if t.text in {"Quill", "Lenk", "Oduya"})

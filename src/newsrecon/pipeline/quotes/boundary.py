@@ -16,8 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Token
 
+from newsrecon.pipeline.quotes.lexicon import lexicon
 from newsrecon.pipeline.quotes.weights import feature_weights, packaged_model, probability
 
 MODEL_FILE = "source_boundary.json"
@@ -68,11 +70,45 @@ def child_features(head: Token, child: Token, verb: Token, rank: int) -> Iterato
         yield f"d|cl={dep}|{common_word(child, lemma=True)}"
 
 
+# Parts of speech whose members form a small, fixed set of general words (and punctuation):
+# their own form is a safe feature. Every other word is kept only if the general cue lexicon
+# lists it, so names the tagger mistakes for nouns or adjectives never reach a weight.
+CLOSED_POS = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT"})
+
+
+@lru_cache(maxsize=1)
+def general_words() -> frozenset[str]:
+    """Every word of the general attribution lexicon (``cue_lexicon.tsv``, ``quote_words.tsv``):
+    reporting verbs and nouns, documents, organisations, groups of people."""
+    lex = lexicon()
+    return lex.cue_verbs | lex.cue_nouns | lex.speech | lex.document | lex.organisation | lex.group
+
+
+def keeps_form(tok: Token) -> bool:
+    """Whether ``tok``'s own form may be a feature: a closed-class word (or punctuation, or a
+    stop word) outside any entity, or a word of the general lexicon; never a proper noun or
+    a number, and never a word holding a digit."""
+    if tok.ent_type_ or tok.pos_ in {"PROPN", "NUM"} or any(ch.isdigit() for ch in tok.text):
+        return False
+    if tok.pos_ == "PUNCT":
+        return not any(ch.isalnum() for ch in tok.text)
+    if tok.is_stop or tok.pos_ in CLOSED_POS - {"AUX"}:
+        return True
+    if tok.pos_ == "AUX" and tok.lemma_.lower() in STOP_WORDS:
+        # The tagger calls some verbs auxiliaries ("felt", "helped"): only true ones count.
+        return True
+    words = general_words()
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def common_word(tok: Token, lemma: bool = False) -> str:
-    """The word as a feature when it is a common word; names and numbers stand for their
-    kind, so no weight is tied to a particular person, place or figure."""
-    if tok.pos_ in {"PROPN", "NUM"} or tok.ent_type_ or not tok.is_alpha:
+    """The word as a feature when :func:`keeps_form` allows it (its lemma or lower-cased form,
+    punctuation as written); any other word stands for its kind (its entity label, else its
+    part of speech), so no weight is tied to a particular person, outlet, place or figure."""
+    if not keeps_form(tok):
         return "<" + (tok.ent_type_ or tok.pos_) + ">"
+    if tok.pos_ == "PUNCT":
+        return tok.text
     return tok.lemma_.lower() if lemma else tok.lower_
 
 

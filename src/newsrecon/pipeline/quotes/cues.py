@@ -27,11 +27,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
 def _word(tok: Token, lemma: bool = False) -> str:
-    """A word as a feature: :func:`.boundary.common_word` (names and numbers stand for their
-    kind, so no weight is tied to a person, place or figure), except that punctuation keeps
-    its own mark, since a comma, colon or quotation mark beside a verb says much about it."""
-    if tok.is_punct and not tok.ent_type_:
-        return tok.text
+    """A word as a feature: :func:`.boundary.common_word` (closed-class and general cue words
+    as themselves, punctuation as written, every other word as its kind)."""
     return common_word(tok, lemma=lemma)
 
 

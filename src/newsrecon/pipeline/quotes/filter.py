@@ -46,7 +46,7 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
     lemma = "-"
     if c.cue_token >= 0:
         cue = doc[c.cue_token]
-        lemma = cue.lemma_.lower()
+        lemma = common_word(cue, lemma=True)
         yield "l=" + lemma
         yield f"l|r={lemma}|{route}"
         yield "cd=" + cue.dep_
@@ -76,13 +76,13 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
     yield "cn=" + _bucket(n, (1, 2, 4, 8, 16, 32, 64))
     yield f"r|cn={route}|{_bucket(n, (2, 8, 32))}"
     yield "parts=" + _bucket(len(c.parts), (1, 2))
-    first = text[start:end].split(maxsplit=1)[:1]
-    yield "cf=" + (first[0].lower().strip("“\"'‘") if first else "")
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = next((t for t in span if not t.is_quote), None) if span is not None else None
+    yield "cf=" + (common_word(first) if first is not None else "")
     yield f"l|cn={lemma}|{_bucket(n, (2, 8, 32))}"
     yield f"l|q={lemma}|{bool(c.regions)}"
     if c.source is not None and len(words) == 1 and words[0].lower() in _PRONOUNS:
         yield f"l|sw={lemma}|{words[0].lower()}"
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is not None and len(span):
         root = span.root
         yield "ch=" + root.pos_

@@ -157,7 +157,7 @@ class TopicLayer:
             "threshold": inner["threshold"],
             "threshold_mapping": inner["threshold_mapping"],
             "weights": dict(self.index.weights),
-            "features": _topic_features(self.index.weights),
+            "features": _topic_features(inner["features"], self.index.weights),
             "time_window_days": None,  # a topic spans years: no window
             "assignment": "a story's topic is chosen when it opens, by its founding article: "
             "best open topic by mean similarity to the topic's articles (average linkage, no "
@@ -168,17 +168,13 @@ class TopicLayer:
         }
 
 
-def _topic_features(weights: dict[str, float]) -> dict[str, str]:
-    """The story level's features as the topic level weighs them (a weight of 0: unused)."""
-    described = {
-        "embedding": "all-MiniLM-L6-v2 int8 ONNX of the article text, mean cosine to the "
-        "topic's articles",
-        "text": "hashed TF-IDF word 1-2 grams, mean cosine to the topic's articles",
-        "entities": "idf-weighted share of the article's entity keys the topic named",
-    }
+def _topic_features(features: dict[str, Any], weights: dict[str, float]) -> dict[str, str]:
+    """The topic index's own feature descriptions (its "stories" are topics), a weight of 0
+    marked unused."""
     return {
-        name: text if weights.get(name, 0.0) > 0 else "not used (weight 0)"
-        for name, text in described.items()
+        name: str(text) if weights.get(name, 0.0) > 0 else "not used (weight 0)"
+        for name, text in features.items()
+        if name != "weights"
     }
 
 

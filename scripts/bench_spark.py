@@ -8,19 +8,28 @@ not counted, and a warm-up pass over a small slice starts the Python workers and
 imports before the timed run. Reuse is timed on every article; stories (spaCy parsing
 dominates) on ``--story-articles`` of them.
 
-    python scripts/bench_spark.py [--articles 1000] [--story-articles 150]
+Each master's process tree (driver, JVM, Python workers) is pinned to N of the machine's cores
+for ``local[N]``, so ``local[1]`` is what a one-core machine gives: unpinned, a single task
+slot still keeps two cores busy (the JVM thread that serialises rows for a Python worker runs
+beside the worker, and the JVM's GC and shuffle threads take the rest), and the comparison
+would be one slot with every core against two slots with the same cores. ``--no-pin`` runs
+unpinned, which is what the figures meant before.
+
+    python scripts/bench_spark.py [--articles 1000] [--story-articles 150] [--no-pin]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 CORPORA = REPO.parent / "shared" / "corpora"
@@ -62,13 +71,27 @@ def _slice(path: Path, count: int, name: str) -> Path:
     return target
 
 
-def _worker(master: str, folder: Path) -> dict[str, float]:
+def _pin(cores: int) -> list[int] | None:
+    """Restrict this process (and every process it starts) to ``cores`` of the CPUs it may
+    use; None where the platform cannot or the machine has fewer."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    allowed = sorted(os.sched_getaffinity(0))
+    if len(allowed) < cores:
+        return None
+    os.sched_setaffinity(0, allowed[:cores])
+    return allowed[:cores]
+
+
+def _worker(master: str, folder: Path, pin: bool) -> dict[str, Any]:
     from newsrecon.spark.jobs import run_reuse, run_stories
-    from newsrecon.spark.session import spark_session
+    from newsrecon.spark.session import local_cores, spark_session
+
+    pinned = _pin(local_cores(master)) if pin else None
 
     started = time.perf_counter()
     spark = spark_session(master, app_name="newsrecon-bench")
-    figures = {"session_s": time.perf_counter() - started}
+    figures: dict[str, Any] = {"session_s": time.perf_counter() - started, "cpus": pinned}
     run_stories(
         [str(folder / "warmup.jsonl")], str(folder / f"w-{master}"), master=master, spark=spark
     )
@@ -92,10 +115,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--story-articles", type=int, default=150)
+    parser.add_argument(
+        "--no-pin",
+        dest="pin",
+        action="store_false",
+        help="run each master on every core instead of N cores for local[N]",
+    )
     parser.add_argument("--worker", nargs=2, metavar=("MASTER", "FOLDER"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(_worker(args.worker[0], Path(args.worker[1]))))
+        print(json.dumps(_worker(args.worker[0], Path(args.worker[1]), args.pin)))
         return
     with tempfile.TemporaryDirectory(prefix="bench-spark-") as tmp:
         folder = Path(tmp)
@@ -105,7 +134,8 @@ def main() -> None:
         results = {}
         for master in ("local[1]", "local[2]"):
             out = subprocess.run(
-                [sys.executable, __file__, "--worker", master, str(folder)],
+                [sys.executable, __file__, "--worker", master, str(folder)]
+                + ([] if args.pin else ["--no-pin"]),
                 check=True,
                 capture_output=True,
                 text=True,
@@ -114,8 +144,10 @@ def main() -> None:
     one, two = results["local[1]"], results["local[2]"]
     print(f"spark bench: {args.articles} articles (reuse), {args.story_articles} (stories)")
     for master, row in results.items():
+        cpus = row["cpus"]
+        where = f"pinned to CPUs {cpus}" if cpus else "not pinned (every core)"
         print(
-            f"  {master}: reuse {row['reuse_articles_per_s']:.1f} articles/s "
+            f"  {master}, {where}: reuse {row['reuse_articles_per_s']:.1f} articles/s "
             f"({row['reuse_s']:.1f} s), stories {row['stories_articles_per_s']:.1f} articles/s "
             f"({row['stories_s']:.1f} s), session start {row['session_s']:.1f} s"
         )

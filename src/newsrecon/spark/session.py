@@ -16,6 +16,10 @@ from typing import Any
 from newsrecon.errors import MissingExtra
 
 DEFAULT_MASTER = "local[2]"
+# Hash partitions are uneven and a Python task's time varies with its articles: with two tasks
+# per core a core often sat idle while the other finished a long last task; four keep both
+# busy to the end at the cost of a few more (cheap) tasks.
+TASKS_PER_CORE = 4
 
 
 def require_pyspark() -> None:
@@ -78,8 +82,9 @@ def local_cores(master: str) -> int:
 
 
 def spread(frame: Any, column: str) -> Any:
-    """``frame`` hash-partitioned on ``column`` into two tasks per core, before Python work
-    per row: an explicit partition count is one adaptive execution never merges, so every
-    core gets rows on any cluster (and the same rows whatever the run: no random split)."""
+    """``frame`` hash-partitioned on ``column`` into :data:`TASKS_PER_CORE` tasks per core,
+    before Python work per row: an explicit partition count is one adaptive execution never
+    merges, so every core gets rows on any cluster (and the same rows whatever the run: no
+    random split)."""
     parallelism = frame.sparkSession.sparkContext.defaultParallelism
-    return frame.repartition(max(1, 2 * parallelism), column)
+    return frame.repartition(max(1, TASKS_PER_CORE * parallelism), column)

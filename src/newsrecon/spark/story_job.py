@@ -29,6 +29,8 @@ from newsrecon.spark.inputs import article_from_row
 from newsrecon.spark.session import spread
 
 PARSE_BATCH = 64
+# Candidate pairs verified together: their articles' vectors are held at once by one task.
+PAIRS_PER_GROUP = 5_000
 _EPS = 1e-9
 
 FEATURE_SCHEMA = (
@@ -119,20 +121,23 @@ def _story_features(row: Any) -> StoryFeatures:
 
 
 def verified(
-    pairs: Iterable[Any], window_days: float, threshold: float
+    group: tuple[Any, tuple[Iterable[tuple[str, str]], Iterable[Any]]],
+    window_days: float,
+    threshold: float,
 ) -> Iterator[tuple[str, str]]:
-    """Executor: candidate pairs whose stage similarity reaches the threshold."""
-    for pair in pairs:
-        a, b = (
-            (
-                dict(zip(pair[f"{s}_terms"], pair[f"{s}_weights"], strict=True)),
-                dict(zip(pair[f"{s}_keys"], pair[f"{s}_key_weights"], strict=True)),
-                pair[f"{s}_day"],
-            )
-            for s in ("a", "b")
+    """Executor: the candidate pairs of one group whose stage similarity reaches the threshold,
+    with the vectors of every article the group's pairs name (each shipped once per group,
+    not once per pair)."""
+    pairs, rows = group[1]
+    sides = {
+        row[0]: (
+            dict(zip(row[1], row[2], strict=True)),
+            dict(zip(row[3], row[4], strict=True)),
+            row[5],
         )
-        if story_math.verify(a, b, window_days) >= threshold - _EPS:
-            yield pair["a"], pair["b"]
+        for row in rows
+    }
+    yield from story_math.verified_pairs(pairs, sides, window_days, threshold - _EPS)
 
 
 def cluster_block(
@@ -200,11 +205,7 @@ def group_corpus(
     ).persist()
     pairs = _candidates(vecs).persist()
     candidate_pairs = pairs.count()
-    sides = [vecs.select([F.col(c).alias(f"{s}_{c}") for c in vecs.columns]) for s in "ab"]
-    joined = pairs.join(sides[0], pairs.a == sides[0].a_article_id).join(
-        sides[1], pairs.b == sides[1].b_article_id
-    )
-    edges = joined.rdd.mapPartitions(lambda p: verified(p, window_days, threshold)).collect()
+    edges = _verify(pairs, vecs, candidate_pairs, window_days, threshold)
     ids = [r.article_id for r in feats.select("article_id").collect()]
     block = story_math.components(sorted(ids), edges)
     blocks = spark.createDataFrame(list(block.items()), "article_id STRING, block BIGINT")
@@ -217,6 +218,33 @@ def group_corpus(
     ).orderBy("file_index", "record_index")
     assignments = stories.select("story_id", F.explode("article_ids").alias("article_id"))
     return StoryTables(stories, assignments, candidate_pairs, len(edges))
+
+
+def _verify(
+    pairs: Any, vecs: Any, candidate_pairs: int, window_days: float, threshold: float
+) -> list[tuple[str, str]]:
+    """Pairs verified in groups of about ``PAIRS_PER_GROUP`` (grouped by the first article):
+    each group receives the vectors its pairs name once. Joining both vectors onto every pair
+    made the JVM serialise a full vector per pair side (most of the job's time, and GC-bound)."""
+    from pyspark.sql import functions as F
+
+    parallelism = pairs.sparkSession.sparkContext.defaultParallelism
+    groups = max(2 * parallelism, -(-candidate_pairs // PAIRS_PER_GROUP))
+    keyed = pairs.select(F.pmod(F.hash("a"), F.lit(groups)).alias("g"), "a", "b")
+    needed = (
+        keyed.select("g", F.col("a").alias("article_id"))
+        .union(keyed.select("g", F.col("b").alias("article_id")))
+        .distinct()
+    )
+    rows = needed.join(vecs, "article_id").select(
+        "g", "article_id", "terms", "weights", "keys", "key_weights", "day"
+    )
+    by_group = keyed.rdd.map(lambda r: (r[0], (r[1], r[2])))
+    vectors = rows.rdd.map(lambda r: (r[0], tuple(r[1:])))
+    found = by_group.cogroup(vectors, numPartitions=groups).flatMap(
+        lambda group: verified(group, window_days, threshold)
+    )
+    return [(str(a), str(b)) for a, b in found.collect()]
 
 
 def _candidates(vecs: Any) -> Any:

@@ -23,7 +23,7 @@ batch:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -128,28 +128,51 @@ def time_bucket(day: float | None, window_days: float) -> int | None:
     return math.floor(day / window_days)
 
 
-def verify(
-    a: tuple[Mapping[str, float], Mapping[str, float], float | None],
-    b: tuple[Mapping[str, float], Mapping[str, float], float | None],
-    window_days: float,
-) -> float:
-    """The stage's ``pair_similarity`` for two articles given as (term weights, entity weights,
-    day)."""
-    columns = {term: j for j, term in enumerate(sorted({*a[0], *b[0]}))}
-    vectors = [
+# An article as the verification step sees it: (term weights, entity weights, day or None).
+Sides = tuple[Mapping[str, float], Mapping[str, float], float | None]
+
+
+def article_vectors(sides: Sequence[Sides]) -> list[ArticleVector]:
+    """One sparse row per article over the sorted union of their terms. A pair's product sums
+    the terms the two share in term order whatever else the union holds, so a similarity is
+    bit for bit the same whether the rows were built for the pair alone or for a whole group
+    (each article then converted once, not once per pair)."""
+    columns = {term: j for j, term in enumerate(sorted({t for s in sides for t in s[0]}))}
+    width = max(1, len(columns))
+    return [
         ArticleVector(
             "",
             sparse.csr_matrix(
                 (list(terms.values()), ([0] * len(terms), [columns[t] for t in terms])),
-                shape=(1, max(1, len(columns))),
+                shape=(1, width),
                 dtype=np.float64,
             ),
             entities,
             math.nan if day is None else day,
         )
-        for terms, entities, day in (a, b)
+        for terms, entities, day in sides
     ]
-    return pair_similarity(vectors[0], vectors[1], window_days)
+
+
+def verify(a: Sides, b: Sides, window_days: float) -> float:
+    """The stage's ``pair_similarity`` for two articles."""
+    first, second = article_vectors([a, b])
+    return pair_similarity(first, second, window_days)
+
+
+def verified_pairs(
+    pairs: Iterable[tuple[str, str]],
+    sides: Mapping[str, Sides],
+    window_days: float,
+    floor: float,
+) -> Iterator[tuple[str, str]]:
+    """The pairs whose stage similarity reaches ``floor``, every article of ``sides``
+    vectorised once."""
+    ids = sorted(sides)
+    built = dict(zip(ids, article_vectors([sides[i] for i in ids]), strict=True))
+    for a, b in pairs:
+        if pair_similarity(built[a], built[b], window_days) >= floor:
+            yield a, b
 
 
 def components(ids: Sequence[str], edges: Sequence[tuple[str, str]]) -> dict[str, int]:

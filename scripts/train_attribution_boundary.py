@@ -28,6 +28,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
+from train_attribution_filter import LOW_CUE  # the same candidates as the filter learns from
 
 from newsrecon.evaluation.polnear import PolnearDocument, load_polnear
 from newsrecon.pipeline.nlp import get_pipeline, parse
@@ -40,7 +41,6 @@ from newsrecon.pipeline.quotes.boundary import (
 )
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsrecon/pipeline/data" / MODEL_FILE
-LOW_CUE = 0.1
 # Routes whose source is the cue verb's subject phrase (read by ``_source_range``).
 SUBJECT_ROUTES = ("comp", "adjacent", "passive", "host", "object", "as", "rest", "host-")
 Example = tuple[list[str], int]

@@ -58,6 +58,8 @@ from newsrecon.pipeline.quotes.select import outermost
 from newsrecon.pipeline.quotes.spans import Candidate
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsrecon/pipeline/data" / MODEL_FILE
+# Candidates the filter and the boundary model learn from: a cue floor below any threshold
+# the chooser may pick, so both models see the weak cues too.
 LOW_CUE = 0.1
 CUE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.36)
 FILTER_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.2, 0.86, 0.05))

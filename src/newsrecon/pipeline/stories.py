@@ -104,7 +104,7 @@ def features_from_doc(
     return StoryFeatures(article_id, published, doc.text, frozenset(k for k in keys if k))
 
 
-def _day(published: datetime | date | None) -> float:
+def day_of(published: datetime | date | None) -> float:
     """Days on one axis; timezones are ignored (a few hours do not matter against a window
     of days, and mixing naive and aware datetimes must not fail)."""
     if published is None:
@@ -161,7 +161,7 @@ class SimilarityContext:
                 f.article_id,
                 rows[i],
                 {k: self.entity_weights.get(k, self.unseen_entity_weight) for k in f.entities},
-                _day(f.published),
+                day_of(f.published),
             )
             for i, f in enumerate(features)
         ]
@@ -196,7 +196,7 @@ class SimilarityContext:
         both = smaller > 0
         entities = np.divide(shared, smaller, out=np.zeros_like(shared), where=both)
         combined = np.where(both, TEXT_WEIGHT * text + (1 - TEXT_WEIGHT) * entities, text)
-        days = np.array([_day(f.published) for f in features], dtype=np.float64)
+        days = np.array([day_of(f.published) for f in features], dtype=np.float64)
         with np.errstate(invalid="ignore"):
             apart = np.abs(np.subtract.outer(days, days)) > window_days
         combined[apart & (text < NEAR_COPY_TEXT)] = 0.0

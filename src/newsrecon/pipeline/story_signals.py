@@ -26,7 +26,7 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import HashingVectorizer
 from spacy.tokens import Doc
 
-from newsrecon.pipeline.stories import ENTITY_LABELS, entity_key
+from newsrecon.pipeline.stories import ENTITY_LABELS, day_of, entity_key
 
 HASH_BITS = 20
 BUCKETS = 1 << HASH_BITS
@@ -65,18 +65,14 @@ class ArticleSignals:
 
 
 def day_number(published: datetime | date | str | None) -> float:
-    """Days on one axis (timezones ignored: hours do not matter against a window of days)."""
+    """Days on one axis, as the batch grouping counts them; an ISO string is read first
+    (unreadable: NaN, an unknown day)."""
     if isinstance(published, str):
         try:
             published = datetime.fromisoformat(published.replace("Z", "+00:00"))
         except ValueError:
             return math.nan
-    if published is None:
-        return math.nan
-    day = float(published.toordinal())
-    if isinstance(published, datetime):
-        day += (published.hour * 3600 + published.minute * 60 + published.second) / 86400
-    return day
+    return day_of(published)
 
 
 def entity_hash(key: str) -> int:

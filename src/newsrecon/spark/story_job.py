@@ -19,7 +19,7 @@ from newsrecon.pipeline.stories import (
     DEFAULT_WINDOW_DAYS,
     NEAR_COPY_TEXT,
     StoryFeatures,
-    _day,
+    day_of,
     features_from_doc,
     group_stories,
     threshold_for,
@@ -74,7 +74,7 @@ def _features(batch: list[Any]) -> Iterator[tuple[Any, ...]]:
     for row, article, doc in zip(batch, articles, docs, strict=True):
         published = article.published_day
         found = features_from_doc(article.id, published, doc)
-        day = _day(published)
+        day = day_of(published)
         yield (
             row["file_index"],
             row["record_index"],

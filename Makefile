@@ -51,6 +51,7 @@ bench: install
 	$(PY) scripts/bench_quotes.py
 	$(PY) scripts/bench_spark.py
 	$(PY) scripts/bench_stories.py
+	$(PY) scripts/bench_store.py
 
 ## lock: re-resolve pinned, hashed dependencies (needs the registry)
 lock:

@@ -5,7 +5,6 @@ server (skipped, saying why, where none can start: see ``tests/pg_helpers.py``).
 """
 
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from hypothesis import strategies as st
 from newsrecon.errors import NotFound, StoreError
 from newsrecon.model import Article, Rejection, RejectKind, Story
 from newsrecon.model.story_stream import StoryEvent, StreamUpdate
-from newsrecon.store import open_store
+from newsrecon.store import open_store, sql_records
 from newsrecon.store.base import Store
 from newsrecon.store.sqlite import SqliteStore, fts_query
 from tests import pg_helpers
@@ -122,7 +121,7 @@ def test_articles_in_ingestion_or_requested_order(
     ids: list[str] | None,
     expected: list[str],
 ) -> None:
-    monkeypatch.setattr(sys.modules[type(store).__module__], "CHUNK", 2)  # several pages
+    monkeypatch.setattr(sql_records, "CHUNK", 2)  # several pages (both backends page there)
     for n in (3, 1, 2):
         store.add_article(make_article(n))
     assert [a.id for a in store.articles(ids)] == expected

@@ -24,40 +24,32 @@ Full-text index
 Bulk paths (``add_articles``, ``add_rejections``) write a whole batch in one transaction
 (one commit), after reading the input, so a lazy input never holds the write lock.
 
-Stories (groupings, incremental assignment, topics, events) are a mixin in
-:mod:`newsrecon.store.sqlite_stories`, so this module keeps to the connection, articles,
-rejections and caches while both halves share one connection and one writer.
+The statements shared with the PostgreSQL store (articles, rejections, caches, stories) are
+the mixins :mod:`newsrecon.store.sql_records` and :mod:`newsrecon.store.sql_stories`, spelled
+for SQLite by :data:`newsrecon.store.dialect.SQLITE`; this module keeps the connection, its
+transactions, full-text search and how a story's article ids are read.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any, Final
 
-import orjson
-
-from newsrecon.errors import NotFound, StoreError
-from newsrecon.model import Article, Rejection
-from newsrecon.store import codec
-from newsrecon.store.chunks import CHUNK, chunks
+from newsrecon.errors import StoreError
+from newsrecon.model import Story
+from newsrecon.store.dialect import SQLITE
 from newsrecon.store.migrations import check_not_newer, load_migrations, migrate, schema_version
-from newsrecon.store.sqlite_stories import SqliteStories
+from newsrecon.store.sql_records import SqlRecords
+from newsrecon.store.sql_stories import SqlStories, story_from_row
 
 MEMORY: Final = ":memory:"
 BUSY_TIMEOUT_S: Final = 10.0
 # bm25 column weights (title, text): a term in the headline says more about the article.
 BM25_WEIGHTS: Final = (2.0, 1.0)
 MIN_SQLITE: Final = (3, 37, 0)  # STRICT tables
-
-_INSERT_ARTICLE: Final = (
-    f"INSERT INTO articles ({', '.join(codec.ARTICLE_COLUMNS)}) "
-    f"VALUES ({', '.join(':' + c for c in codec.ARTICLE_COLUMNS)}) "
-    "ON CONFLICT (content_hash) DO NOTHING"
-)
-_SELECT_ARTICLE: Final = f"SELECT seq, {', '.join(codec.ARTICLE_COLUMNS)} FROM articles"
 
 
 def fts_query(text: str) -> str:
@@ -72,8 +64,10 @@ def fts_query(text: str) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-class SqliteStore(SqliteStories):
+class SqliteStore(SqlRecords, SqlStories):
     """:class:`newsrecon.store.base.Store` on SQLite; also a context manager that closes it."""
+
+    _dialect = SQLITE
 
     def __init__(self, location: str) -> None:
         self.location = str(location)
@@ -87,15 +81,6 @@ class SqliteStore(SqliteStories):
         except BaseException:
             self._conn.close()
             raise
-
-    def __repr__(self) -> str:
-        return f"SqliteStore({self.location!r})"
-
-    def __enter__(self) -> SqliteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def close(self) -> None:
         """Idempotent. ``PRAGMA optimize`` first: it refreshes planner statistics cheaply."""
@@ -128,81 +113,22 @@ class SqliteStore(SqliteStories):
                 self._conn.execute("ROLLBACK")
                 raise StoreError(f"{self.location}: cannot {action}: {exc}") from exc
 
-    # articles ---------------------------------------------------------------
-    def add_article(self, article: Article) -> bool:
-        """Store ``article``; False (and nothing written) if its content hash is stored already.
+    def _read(self, sql: str, args: Sequence[Any] = ()) -> list[Any]:
+        """All rows of one statement (``sqlite3.Row``, read by column name)."""
+        return self._conn.execute(sql, args).fetchall()
 
-        An article whose *id* is stored with other content raises :class:`StoreError`: ids
-        derive from content, so that is a bug upstream, not a duplicate.
-        """
-        with self._write(f"store article {article.id}") as conn:
-            cursor = conn.execute(_INSERT_ARTICLE, codec.article_to_row(article))
-            return cursor.rowcount == 1
+    def _select_stories(self, tail: str, args: Sequence[Any] = ()) -> list[Story]:
+        """One query for the stories, then one per story for its article ids: SQLite 3.37
+        has no ordered aggregate to gather them in the same query."""
+        rows = self._read(f"SELECT id, title, parameters, topic_id FROM stories {tail}", args)
+        return [story_from_row(row, self._story_article_ids(row["id"])) for row in rows]
 
-    def add_articles(self, articles: Iterable[Article]) -> int:
-        """Store many articles in one transaction (all or none); return how many were new.
-
-        ``articles`` is read in full before the write lock is taken, so a lazy input never
-        holds other writers up. Duplicates by content hash (stored already, or repeated within
-        ``articles``) are skipped as in :meth:`add_article`.
-        """
-        batch = list(articles)
-        if not batch:
-            return 0
-        with self._write(f"store {len(batch)} articles") as conn:
-            return sum(
-                conn.execute(_INSERT_ARTICLE, codec.article_to_row(a)).rowcount for a in batch
-            )
-
-    def article_by_hash(self, content_hash: str) -> Article | None:
-        row = self._conn.execute(
-            f"{_SELECT_ARTICLE} WHERE content_hash = ?", (content_hash,)
-        ).fetchone()
-        return None if row is None else codec.row_to_article(row)
-
-    def get_article(self, article_id: str) -> Article:
-        """Raise :class:`newsrecon.errors.NotFound` if absent."""
-        row = self._conn.execute(f"{_SELECT_ARTICLE} WHERE id = ?", (article_id,)).fetchone()
-        if row is None:
-            raise NotFound(f"no article with id {article_id!r}")
-        return codec.row_to_article(row)
-
-    def articles(self, ids: Sequence[str] | None = None) -> Iterator[Article]:
-        """All articles in ingestion order, or those of ``ids`` in that order.
-
-        Pages by ``seq`` (keyset) instead of holding one cursor open, so a long iteration
-        holds no read transaction and sees writes made meanwhile by this connection.
-        An id that is not stored raises :class:`NotFound` (naming it) when its page is read.
-        """
-        if ids is None:
-            return self._all_articles()
-        return self._articles_by_id(ids)
-
-    def _all_articles(self) -> Iterator[Article]:
-        after = 0
-        while True:
-            rows = self._conn.execute(
-                f"{_SELECT_ARTICLE} WHERE seq > ? ORDER BY seq LIMIT ?", (after, CHUNK)
-            ).fetchall()
-            if not rows:
-                return
-            for row in rows:
-                yield codec.row_to_article(row)
-            after = rows[-1]["seq"]
-
-    def _articles_by_id(self, ids: Sequence[str]) -> Iterator[Article]:
-        for chunk in chunks(ids, CHUNK):
-            wanted = sorted(set(chunk))
-            marks = ", ".join("?" * len(wanted))
-            rows = self._conn.execute(f"{_SELECT_ARTICLE} WHERE id IN ({marks})", wanted)
-            found = {row["id"]: codec.row_to_article(row) for row in rows}
-            missing = [i for i in wanted if i not in found]
-            if missing:
-                raise NotFound(f"no article with id {', '.join(map(repr, missing))}")
-            yield from (found[i] for i in chunk)
-
-    def count_articles(self) -> int:
-        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    def _story_article_ids(self, story_id: str) -> list[str]:
+        rows = self._read(
+            "SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY position",
+            (story_id,),
+        )
+        return [row["article_id"] for row in rows]
 
     def search(self, query: str, limit: int = 20) -> list[tuple[str, float]]:
         """Full-text search over title and clean text: (article id, score), best first.
@@ -225,70 +151,6 @@ class SqliteStore(SqliteStories):
         except sqlite3.Error as exc:
             raise StoreError(f"{self.location}: search {query!r} failed: {exc}") from exc
         return [(str(row["id"]), float(row["score"])) for row in rows]
-
-    # rejections -------------------------------------------------------------
-    def add_rejection(self, rejection: Rejection) -> None:
-        """The same (source, kind, reason) is stored once, however often it is reported."""
-        self.add_rejections((rejection,))
-
-    def add_rejections(self, rejections: Iterable[Rejection]) -> int:
-        """Store many rejections in one transaction; return how many were new."""
-        batch = [codec.rejection_to_row(r) for r in rejections]
-        if not batch:
-            return 0
-        with self._write(f"store {len(batch)} rejections") as conn:
-            return sum(
-                conn.execute(
-                    "INSERT INTO rejections (source, kind, reason) VALUES (?, ?, ?) "
-                    "ON CONFLICT DO NOTHING",
-                    row,
-                ).rowcount
-                for row in batch
-            )
-
-    def rejections(self) -> list[Rejection]:
-        rows = self._conn.execute("SELECT source, kind, reason FROM rejections ORDER BY seq")
-        return [codec.row_to_rejection(row) for row in rows]
-
-    # caches -----------------------------------------------------------------
-    def put_doc(self, content_hash: str, version: str, data: bytes) -> None:
-        with self._write(f"cache doc {content_hash}") as conn:
-            conn.execute(
-                "INSERT INTO docs (content_hash, version, data) VALUES (?, ?, ?) "
-                "ON CONFLICT DO UPDATE SET data = excluded.data",
-                (content_hash, version, bytes(data)),
-            )
-
-    def get_doc(self, content_hash: str, version: str) -> bytes | None:
-        row = self._conn.execute(
-            "SELECT data FROM docs WHERE content_hash = ? AND version = ?",
-            (content_hash, version),
-        ).fetchone()
-        return None if row is None else bytes(row["data"])
-
-    def put_result(self, content_hash: str, stage: str, version: str, payload: Any) -> None:
-        """Cache a JSON-serialisable stage result.
-
-        Tuples come back as lists (JSON has no tuple); a value orjson cannot write (a set,
-        a non-string key, an int beyond 64 bits) raises :class:`StoreError` naming the stage.
-        """
-        try:
-            text = codec.dumps(payload)
-        except orjson.JSONEncodeError as exc:
-            raise StoreError(f"cannot cache {stage} result for {content_hash}: {exc}") from exc
-        with self._write(f"cache {stage} result for {content_hash}") as conn:
-            conn.execute(
-                "INSERT INTO results (content_hash, stage, version, payload) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT DO UPDATE SET payload = excluded.payload",
-                (content_hash, stage, version, text),
-            )
-
-    def get_result(self, content_hash: str, stage: str, version: str) -> Any | None:
-        row = self._conn.execute(
-            "SELECT payload FROM results WHERE content_hash = ? AND stage = ? AND version = ?",
-            (content_hash, stage, version),
-        ).fetchone()
-        return None if row is None else codec.loads(row["payload"])
 
 
 def _connect(location: str, latest: int) -> sqlite3.Connection:

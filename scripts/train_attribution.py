@@ -29,7 +29,7 @@ from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
 from spacy.tokens import Doc, DocBin
 
-from newsrecon.evaluation.polnear import Fragments, load_polnear
+from newsrecon.evaluation.polnear import Fragments, PolnearDocument, load_polnear
 from newsrecon.pipeline.nlp import get_pipeline, parse
 from newsrecon.pipeline.quotes.cues import CANDIDATE_POS, MODEL_FILE, token_features
 from newsrecon.pipeline.quotes.marks import quote_regions
@@ -92,19 +92,32 @@ def best_threshold(probs: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
     return best
 
 
-def main(directory: Path, cache: Path | None) -> None:
+def parsed_split(directory: Path, cache: Path | None) -> tuple[list[PolnearDocument], list[Doc]]:
+    """The split's documents and their parses (read from ``cache``, a DocBin in the loader's
+    order, when given: parsing the train split takes minutes)."""
     documents = load_polnear(directory)
     if cache is not None:
         docs = list(DocBin().from_bytes(cache.read_bytes()).get_docs(get_pipeline().vocab))
     else:
         docs = list(parse(d.text for d in documents))
+    return documents, docs
+
+
+def held_out(count: int) -> set[int]:
+    """The fifth of the documents every attribution trainer holds out (the same fifth, so
+    one model's held-out figures never saw another's training documents)."""
+    order = list(range(count))
+    random.Random(13).shuffle(order)
+    return set(order[: count // 5])
+
+
+def main(directory: Path, cache: Path | None) -> None:
+    documents, docs = parsed_split(directory, cache)
     per_doc = [
         examples(doc, cue_heads(doc, d.annotations[0].cue))
         for d, doc in zip(documents, docs, strict=True)
     ]
-    order = list(range(len(per_doc)))
-    random.Random(13).shuffle(order)
-    held = set(order[: len(order) // 5])
+    held = held_out(len(per_doc))
     fit_rows = [e for i, d in enumerate(per_doc) if i not in held for e in d]
     held_rows = [e for i, d in enumerate(per_doc) if i in held for e in d]
     best: tuple[float, float, float] = (1.0, 0.5, -1.0)

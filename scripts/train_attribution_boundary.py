@@ -19,19 +19,18 @@ Run: ``python scripts/train_attribution_boundary.py ../shared/corpora/polnear/da
 from __future__ import annotations
 
 import json
-import random
 import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
+import train_attribution as cue_training
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 from train_attribution_filter import LOW_CUE  # the same candidates as the filter learns from
 
-from newsrecon.evaluation.polnear import PolnearDocument, load_polnear
-from newsrecon.pipeline.nlp import get_pipeline, parse
+from newsrecon.evaluation.polnear import PolnearDocument
 from newsrecon.pipeline.quotes import candidates
 from newsrecon.pipeline.quotes.boundary import (
     MODEL_FILE,
@@ -114,16 +113,10 @@ def fit(rows: list[Example], c_value: float) -> BoundaryModel:
 
 
 def main(directory: Path, cache: Path | None) -> None:
-    documents = load_polnear(directory)
-    if cache is not None:
-        parsed = list(DocBin().from_bytes(cache.read_bytes()).get_docs(get_pipeline().vocab))
-    else:
-        parsed = list(parse(d.text for d in documents))
+    documents, parsed = cue_training.parsed_split(directory, cache)
     per_doc = [(doc, cases(doc, d)) for doc, d in zip(parsed, documents, strict=True)]
     rows = [[e for case in found for e in examples(doc, case)] for doc, found in per_doc]
-    order = list(range(len(documents)))
-    random.Random(13).shuffle(order)
-    held = set(order[: len(order) // 5])
+    held = cue_training.held_out(len(documents))
     fit_rows = [e for i, r in enumerate(rows) if i not in held for e in r]
     held_cases = [per_doc[i] for i in sorted(held)]
     base = exact_share(held_cases, None)

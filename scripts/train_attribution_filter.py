@@ -22,7 +22,6 @@ Run: ``python scripts/train_attribution_filter.py ../shared/corpora/polnear/data
 from __future__ import annotations
 
 import json
-import random
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -31,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_attribution as cue_training
@@ -41,11 +40,9 @@ from newsrecon.evaluation.polnear import (
     PolnearDocument,
     add_tables,
     empty_table,
-    load_polnear,
     score_document,
     table_as_dict,
 )
-from newsrecon.pipeline.nlp import get_pipeline, parse
 from newsrecon.pipeline.quotes.candidates import raw_candidates
 from newsrecon.pipeline.quotes.cues import CueModel, cue_model
 from newsrecon.pipeline.quotes.filter import (
@@ -140,15 +137,9 @@ def objective(r: dict[str, dict[str, dict[str, float]]]) -> float:
 
 
 def main(directory: Path, cache: Path | None) -> None:
-    documents = load_polnear(directory)
-    if cache is not None:
-        parsed = list(DocBin().from_bytes(cache.read_bytes()).get_docs(get_pipeline().vocab))
-    else:
-        parsed = list(parse(d.text for d in documents))
+    documents, parsed = cue_training.parsed_split(directory, cache)
     gold = [triples(d) for d in documents]
-    order = list(range(len(documents)))
-    random.Random(13).shuffle(order)
-    held = set(order[: len(order) // 5])
+    held = cue_training.held_out(len(documents))
     fit_ix = [i for i in range(len(documents)) if i not in held]
     held_ix = sorted(held)
 

@@ -7,11 +7,18 @@ import re
 from functools import lru_cache
 
 import pytest
+from spacy.attrs import NORM, ORTH
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newsrecon.pipeline.nlp import get_pipeline, parse
-from newsrecon.pipeline.quotes.boundary import CLOSED_POS, common_word, general_words, keeps_form
+from newsrecon.pipeline.quotes.boundary import (
+    CLOSED_POS,
+    common_word,
+    dictionary,
+    general_words,
+    keeps_form,
+)
 from newsrecon.pipeline.quotes.boundary import MODEL_FILE as BOUNDARY_FILE
 from newsrecon.pipeline.quotes.cues import CANDIDATE_POS, cue_model, token_features
 from newsrecon.pipeline.quotes.cues import MODEL_FILE as CUE_FILE
@@ -63,7 +70,8 @@ def test_packaged_cue_weights_hold_no_names_or_figures() -> None:
 
 
 # --- The packaged weights of all three attribution models keep no open-class word outside
-# the general lexicon (the rule of :func:`newsrecon.pipeline.quotes.boundary.keeps_form`).
+# the general lexicon and the dictionary (the rule of
+# :func:`newsrecon.pipeline.quotes.boundary.keeps_form`).
 
 _MODELS = (CUE_FILE, FILTER_FILE, BOUNDARY_FILE)
 # Frames in which the tagger reads a function word as one (a particle after "gave", a
@@ -92,22 +100,38 @@ def _labels() -> frozenset[str]:
     return frozenset(labels)
 
 
+@lru_cache(maxsize=1)
+def _exception_norms() -> dict[str, set[str]]:
+    """Lower-cased pieces of the tokenizer's exceptions with the normal forms they carry."""
+    out: dict[str, set[str]] = {}
+    for pieces in get_pipeline().tokenizer.rules.values():
+        for piece in pieces:
+            if NORM in piece:
+                out.setdefault(str(piece[ORTH]).lower(), set()).add(str(piece[NORM]))
+    return out
+
+
 def _lemmas(word: str) -> set[str]:
-    """The word's lemma read as each open part of speech (so "said" -> "say")."""
+    """The word's lemma read as each open part of speech (so "said" -> "say"), also from the
+    normal form a tokenizer exception gives it ("gon" of "gonna" -> "going" -> "go")."""
     nlp = get_pipeline()
     lemmatizer = nlp.get_pipe("lemmatizer")
+    forms = {word} | _exception_norms().get(word, set())
     out = set()
-    for pos in ("VERB", "NOUN", "AUX", "ADJ", "ADV"):
-        out.add(lemmatizer(Doc(nlp.vocab, words=[word], pos=[pos]))[0].lemma_.lower())
+    for form in forms:
+        for pos in ("VERB", "NOUN", "AUX", "ADJ", "ADV"):
+            out.add(lemmatizer(Doc(nlp.vocab, words=[form], pos=[pos]))[0].lemma_.lower())
     return out
 
 
 @lru_cache(maxsize=1)
 def _allowed_words() -> frozenset[str]:
-    """Stop words and lexicon words with their lemmas (a kept inflected form lemmatises into
-    this set; a kept stop word's lemma is in it)."""
+    """Stop words, lexicon and dictionary words with their lemmas (a kept inflected form
+    lemmatises into this set; a kept stop word's lemma is in it)."""
     base = set(STOP_WORDS) | set(general_words())
-    return frozenset(base | {lemma for word in base for lemma in _lemmas(word)})
+    lemmas = {lemma for word in base for lemma in _lemmas(word)}
+    # dictionary entries are base forms already
+    return frozenset(base | lemmas | {w for words in dictionary().values() for w in words})
 
 
 def _closed_class(word: str) -> bool:
@@ -137,11 +161,34 @@ def test_packaged_weights_keep_no_open_class_word_outside_the_lexicon(file: str)
 
 
 def test_open_class_words_outside_the_lexicon_stand_for_their_kind() -> None:
-    doc = next(parse(["The harbourmaster Quill, anti-Lenk, felt that Oduya said it."]))
+    doc = next(parse(["The harbourmaster Quill, anti-Lenk, glorped that Oduya said it."]))
     words = {t.text: common_word(t) for t in doc}
     assert words["harbourmaster"] == "<NOUN>"
-    assert words["felt"] == "<VERB>"
+    assert words["glorped"] == "<VERB>"
     assert words["said"] == "said"
     assert words["that"] == "that"
     assert words[","] == ","
     assert all(not keeps_form(t) for t in doc if t.text in {"Quill", "Lenk", "Oduya"})
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # a dictionary word written in lower case keeps its form, whatever its part of speech
+        ("The council supports the harbour plan.", "supports", "supports"),
+        ("Voters focused on the ferry fares.", "focused", "focused"),
+        ("It was a bitter vote.", "bitter", "bitter"),
+        # the same word capitalised inside a sentence may be a name: it stands for its kind
+        ("Yesterday Bitter Crane said nothing.", "Bitter", None),
+        # a lower-case word the dictionary does not list (invented, rare, a handle) does too
+        ("The grumblewick said nothing.", "grumblewick", "<NOUN>"),
+    ],
+)
+def test_lower_case_dictionary_words_keep_their_form(
+    text: str, word: str, expected: str | None
+) -> None:
+    tok = next(t for t in next(parse([text])) if t.text == word)
+    if expected is None:
+        assert not keeps_form(tok)
+    else:
+        assert common_word(tok) == expected

@@ -200,3 +200,23 @@ def test_missing_extra_says_how_to_install(monkeypatch) -> None:
     monkeypatch.setattr(session.importlib.util, "find_spec", lambda name: None)
     with pytest.raises(MissingExtra, match=r"pip install 'newsrecon\[spark\]'"):
         session.spark_session("local[1]")
+
+
+def _worker_state(_: object) -> tuple[str, int]:
+    import sys
+
+    from newsrecon.pipeline import nlp
+
+    main = sys.modules["__main__"]
+    spec = getattr(main, "__spec__", None)
+    return (spec.name if spec else "", nlp.get_pipeline.cache_info().currsize)
+
+
+def test_workers_fork_from_a_daemon_holding_the_pipeline(spark) -> None:
+    """A Python worker finds the spaCy pipeline loaded before its first parse: it was forked
+    from newsrecon's daemon, which loaded it once."""
+    from newsrecon.spark.session import DAEMON_MODULE
+
+    assert spark.conf.get("spark.python.daemon.module") == DAEMON_MODULE
+    states = spark.sparkContext.parallelize(range(4), 4).map(_worker_state).collect()
+    assert states and all(state == (DAEMON_MODULE, 1) for state in states)

@@ -20,6 +20,7 @@ DEFAULT_MASTER = "local[2]"
 # per core a core often sat idle while the other finished a long last task; four keep both
 # busy to the end at the cost of a few more (cheap) tasks.
 TASKS_PER_CORE = 4
+DAEMON_MODULE = "newsrecon.spark.daemon"
 
 
 def require_pyspark() -> None:
@@ -58,6 +59,9 @@ def spark_session(
         # article (parsing, alignment): a few hundred small rows merged into one partition
         # ran on one core whatever the master (local[2] was no faster than local[1]).
         .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
+        # Workers are forked from a daemon that has loaded the spaCy model (newsrecon.spark.
+        # daemon), so no worker loads it again; executors have newsrecon installed anyway.
+        .config("spark.python.daemon.module", DAEMON_MODULE)
     )
     if master.startswith("local"):
         builder = builder.config("spark.driver.host", "127.0.0.1").config(

@@ -72,7 +72,8 @@ def child_features(head: Token, child: Token, verb: Token, rank: int) -> Iterato
 
 # Parts of speech whose members form a small, fixed set of general words (and punctuation):
 # their own form is a safe feature. Every other word is kept only if the general cue lexicon
-# lists it, so names the tagger mistakes for nouns or adjectives never reach a weight.
+# lists it or it is a dictionary word written in lower case, so names the tagger mistakes for
+# nouns or adjectives never reach a weight.
 CLOSED_POS = frozenset({"ADP", "AUX", "CCONJ", "DET", "PART", "PRON", "SCONJ", "PUNCT"})
 
 
@@ -86,8 +87,12 @@ def general_words() -> frozenset[str]:
 
 def keeps_form(tok: Token) -> bool:
     """Whether ``tok``'s own form may be a feature: a closed-class word (or punctuation, or a
-    stop word) outside any entity, or a word of the general lexicon; never a proper noun or
-    a number, and never a word holding a digit."""
+    stop word) outside any entity, a word of the general lexicon, or a lower-case dictionary
+    word; never a proper noun or a number, and never a word holding a digit.
+
+    Open-class words decide many attributions (PolNeAR counts "supports", "voted", "focused"
+    as cues), so hiding every word outside the cue lexicon behind its kind cost the models
+    what they could learn about them; a name, by contrast, is capitalised or unknown."""
     if tok.ent_type_ or tok.pos_ in {"PROPN", "NUM"} or any(ch.isdigit() for ch in tok.text):
         return False
     if tok.pos_ == "PUNCT":
@@ -98,7 +103,32 @@ def keeps_form(tok: Token) -> bool:
         # The tagger calls some verbs auxiliaries ("felt", "helped"): only true ones count.
         return True
     words = general_words()
-    return tok.lemma_.lower() in words or tok.lower_ in words
+    if tok.lemma_.lower() in words or tok.lower_ in words:
+        return True
+    return _dictionary_word(tok)
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict[str, frozenset[str]]:
+    """Base forms per open part of speech from the lemmatizer's own index (the WordNet word
+    lists the English model ships): the general vocabulary an open-class word must belong to."""
+    from newsrecon.pipeline.nlp import get_pipeline
+
+    lemmatizer = get_pipeline().get_pipe("lemmatizer")
+    tables = getattr(lemmatizer, "lookups", None)
+    if tables is None or not tables.has_table("lemma_index"):
+        return {}
+    index = tables.get_table("lemma_index")
+    return {pos: frozenset(index.get(pos.lower(), ())) for pos in ("NOUN", "VERB", "ADJ", "ADV")}
+
+
+def _dictionary_word(tok: Token) -> bool:
+    """An open-class word written in lower case whose lemma the dictionary lists for its part
+    of speech ("supports", "vote", "focused"): English writes names capitalised, and the
+    dictionary leaves out the invented and rare words a name can still hide in."""
+    if not tok.text.islower() or tok.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
+        return False
+    return tok.lemma_.lower() in dictionary().get(tok.pos_, frozenset())
 
 
 def common_word(tok: Token, lemma: bool = False) -> str:

@@ -2,9 +2,11 @@
 
 The driver only lists inputs (:func:`list_inputs`: local paths, directories and globs through the
 same source expansion as ``newsrecon ingest``; ``s3a://``, ``hdfs://`` and other Hadoop URLs
-through Spark's ``binaryFiles``); each executor then runs ``read_inputs`` and ``build_article``
-on its files. Every article carries its input position ``(file, record)`` so that later steps
-can restore the single-machine order, which decides duplicates and story founders.
+through Spark's ``binaryFiles``); executors run ``read_inputs`` on their files, then the
+records read are spread over the cluster before :func:`build_rows` cleans them with
+``build_article`` (a single JSON Lines or WARC file may hold a corpus). Every article carries
+its input position ``(file, record)`` so that later steps can restore the single-machine
+order, which decides duplicates and story founders.
 """
 
 from __future__ import annotations
@@ -72,17 +74,19 @@ def list_inputs(inputs: Sequence[str], max_bytes: int) -> InputListing:
     return InputListing(tuple(local), tuple(remote), tuple(missing))
 
 
-def read_local(
-    items: Iterable[tuple[int, str]], params: AnalysisParameters
-) -> Iterator[tuple[str, tuple[Any, ...]]]:
-    """Executor side: ``(file index, path)`` to tagged article and rejection rows."""
+# (file index, record index, source, what was read: a RawDocument or a Rejection)
+RawRecord = tuple[int, int, str, Any]
+
+
+def read_local(items: Iterable[tuple[int, str]], params: AnalysisParameters) -> Iterator[RawRecord]:
+    """Executor side: ``(file index, path)`` to the file's records, as read."""
     for file_index, path in items:
         yield from _read_file(file_index, path, path, params)
 
 
 def read_remote(
     items: Iterable[tuple[int, tuple[str, bytes]]], params: AnalysisParameters
-) -> Iterator[tuple[str, tuple[Any, ...]]]:
+) -> Iterator[RawRecord]:
     """Executor side: ``(file index, (url, content))`` from ``binaryFiles``. The readers take
     paths, so the bytes go to a temporary file with the URL's file name (its extension is a
     format hint), and sources are labelled with the URL again."""
@@ -95,15 +99,27 @@ def read_remote(
 
 def _read_file(
     file_index: int, path: str, label: str, params: AnalysisParameters
-) -> Iterator[tuple[str, tuple[Any, ...]]]:
+) -> Iterator[RawRecord]:
     for record_index, item in enumerate(read_inputs([path], max_bytes=params.max_bytes)):
         source = label + item.source[len(path) :] if item.source.startswith(path) else label
+        if not isinstance(item, Rejection):
+            item = dataclasses.replace(item, source=source)
+        yield file_index, record_index, source, item
+
+
+def build_rows(
+    records: Iterable[RawRecord], params: AnalysisParameters
+) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """Executor side: each record read to a tagged row, ``("a", article row)`` or ``("r",
+    rejection row)``. Apart from reading because building (cleaning, language, metadata) is
+    the costly part and one input file may hold a whole corpus: records are spread over the
+    cluster between the two."""
+    for file_index, record_index, source, item in records:
         if isinstance(item, Rejection):
             yield "r", (file_index, record_index, source, item.kind.value, item.reason)
             continue
-        raw = dataclasses.replace(item, source=source)
         try:
-            built = build_article(raw, params)
+            built = build_article(item, params)
         except Exception as err:  # one article's bug must not sink the batch (as the runner)
             built = Rejection(source, RejectKind.FAILED, f"analysis failed: {err!r}")
         if isinstance(built, Rejection):

@@ -29,19 +29,23 @@ articles = st.tuples(
 )
 
 
+def _pairwise(a: story_math.Sides, b: story_math.Sides, window_days: float) -> float:
+    """The per-pair reference: rows built for the two articles alone."""
+    first, second = story_math.article_vectors([a, b])
+    return pair_similarity(first, second, window_days)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(articles, min_size=2, max_size=7), st.floats(0.05, 0.95))
 def test_group_verification_equals_pairwise(sides, floor) -> None:
     by_id = {f"a{i}": side for i, side in enumerate(sides)}
     pairs = [(a, b) for a in by_id for b in by_id if a < b]
     grouped = set(story_math.verified_pairs(pairs, by_id, 7.0, floor))
-    one_by_one = {(a, b) for a, b in pairs if story_math.verify(by_id[a], by_id[b], 7.0) >= floor}
+    one_by_one = {(a, b) for a, b in pairs if _pairwise(by_id[a], by_id[b], 7.0) >= floor}
     assert grouped == one_by_one
     built = dict(zip(by_id, story_math.article_vectors(list(by_id.values())), strict=True))
     for a, b in pairs:  # the very same float, not merely the same decision
-        assert pair_similarity(built[a], built[b], 7.0) == story_math.verify(
-            by_id[a], by_id[b], 7.0
-        )
+        assert pair_similarity(built[a], built[b], 7.0) == _pairwise(by_id[a], by_id[b], 7.0)
 
 
 @settings(max_examples=150, deadline=None)

@@ -59,8 +59,8 @@ def spark_session(
         # article (parsing, alignment): a few hundred small rows merged into one partition
         # ran on one core whatever the master (local[2] was no faster than local[1]).
         .config("spark.sql.adaptive.coalescePartitions.enabled", "false")
-        # Workers are forked from a daemon that has loaded the spaCy model (newsrecon.spark.
-        # daemon), so no worker loads it again; executors have newsrecon installed anyway.
+        # Workers fork from newsrecon.spark.daemon, which has loaded the models and stage code,
+        # so no worker loads them again; executors have newsrecon installed anyway.
         .config("spark.python.daemon.module", DAEMON_MODULE)
     )
     if master.startswith("local"):

@@ -154,12 +154,6 @@ def article_vectors(sides: Sequence[Sides]) -> list[ArticleVector]:
     ]
 
 
-def verify(a: Sides, b: Sides, window_days: float) -> float:
-    """The stage's ``pair_similarity`` for two articles."""
-    first, second = article_vectors([a, b])
-    return pair_similarity(first, second, window_days)
-
-
 def verified_pairs(
     pairs: Iterable[tuple[str, str]],
     sides: Mapping[str, Sides],

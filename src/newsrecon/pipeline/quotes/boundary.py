@@ -108,6 +108,9 @@ def keeps_form(tok: Token) -> bool:
     return _dictionary_word(tok)
 
 
+_OPEN_POS = ("NOUN", "VERB", "ADJ", "ADV")  # the parts of speech the dictionary lists
+
+
 @lru_cache(maxsize=1)
 def dictionary() -> dict[str, frozenset[str]]:
     """Base forms per open part of speech from the lemmatizer's own index (the WordNet word
@@ -119,14 +122,14 @@ def dictionary() -> dict[str, frozenset[str]]:
     if tables is None or not tables.has_table("lemma_index"):
         return {}
     index = tables.get_table("lemma_index")
-    return {pos: frozenset(index.get(pos.lower(), ())) for pos in ("NOUN", "VERB", "ADJ", "ADV")}
+    return {pos: frozenset(index.get(pos.lower(), ())) for pos in _OPEN_POS}
 
 
 def _dictionary_word(tok: Token) -> bool:
     """An open-class word written in lower case whose lemma the dictionary lists for its part
     of speech ("supports", "vote", "focused"): English writes names capitalised, and the
     dictionary leaves out the invented and rare words a name can still hide in."""
-    if not tok.text.islower() or tok.pos_ not in {"NOUN", "VERB", "ADJ", "ADV"}:
+    if not tok.text.islower() or tok.pos_ not in _OPEN_POS:
         return False
     return tok.lemma_.lower() in dictionary().get(tok.pos_, frozenset())
 

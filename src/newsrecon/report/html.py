@@ -29,6 +29,7 @@ from newsrecon.report.sections import (
     columns,
     document_title,
     findings,
+    is_enclosed,
     is_span,
     label,
     outlet_counts,
@@ -283,6 +284,7 @@ def _environment() -> Environment:
     env.filters["scalar"] = scalar
     env.filters["article_title"] = article_title
     env.tests["span"] = is_span
+    env.tests["enclosed"] = is_enclosed
     env.filters["stance"] = lambda v: views.STANCE_MARKS.get(str(v), ("?", str(v)))[1]
     return env
 

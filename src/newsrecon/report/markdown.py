@@ -19,6 +19,7 @@ from newsrecon.report.sections import (
     columns,
     document_title,
     findings,
+    is_enclosed,
     is_span,
     label,
     outlet_counts,
@@ -192,10 +193,9 @@ def _inline(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) 
     if is_span(value):
         article = str(value["article"])
         where = f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
-        return (
-            f"“{escape_inline(str(value['text']))}” "
-            f"({escape_inline(where)}, characters {value['start']}–{value['end']})"
-        )
+        text = escape_inline(str(value["text"]))
+        shown = text if is_enclosed(str(value["text"])) else f"“{text}”"
+        return f"{shown} ({escape_inline(where)}, characters {value['start']}–{value['end']})"
     if isinstance(value, Mapping):
         return None if value else "—"
     if isinstance(value, list):

@@ -53,6 +53,21 @@ def is_span(value: object) -> TypeGuard[Mapping[str, Any]]:
     return isinstance(value, Mapping) and value.keys() >= SPAN_KEYS
 
 
+# Quotation marks a span's own text may open and close with (straight, curly, guillemets,
+# low-9, corner brackets); trailing sentence punctuation after the closing mark is allowed.
+_OPENING_MARKS = "\"'“‘„«‹「『"
+_CLOSING_MARKS = "\"'”’“»›」』"
+_TRAILING = ".,;:!?…"
+
+
+def is_enclosed(text: str) -> bool:
+    """Whether a span's text already opens and closes with quotation marks (a direct quote
+    taken with its marks): a rendering that wraps evidence in marks of its own would double
+    them (““…””), so it shows such text as it stands."""
+    body = text.strip().rstrip(_TRAILING).rstrip()
+    return len(body) >= 2 and body[0] in _OPENING_MARKS and body[-1] in _CLOSING_MARKS
+
+
 def columns(items: Iterable[Mapping[str, Any]]) -> list[str]:
     """Every key of ``items`` in order of first appearance, so tables keep the record's order."""
     seen: dict[str, None] = {}

@@ -16,7 +16,7 @@ import pytest
 from newsrecon.report.html import render_html
 from newsrecon.report.schema import Document
 from tests.conftest import REPO
-from tests.test_report_fixtures import hostile_document
+from tests.test_report_fixtures import PLAIN, hostile_document, quote_marks_document
 
 pytestmark = pytest.mark.slow
 
@@ -93,6 +93,20 @@ def test_hostile_text_is_shown_never_run_and_conflicts_highlight(browser, tmp_pa
     assert page.locator("mark.is-active").count() == 0
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "hostile.png"), full_page=False)
+    assert outside == [] and errors == [] and dialogs == []
+    page.close()
+
+
+def test_evidence_with_its_own_quotation_marks_gets_none_from_the_browser(
+    browser, tmp_path
+) -> None:
+    page, outside, errors, dialogs = _open(browser, quote_marks_document(), tmp_path, "marks")
+    quotes = page.eval_on_selector_all(
+        "q.evidence", "qs => qs.map(q => [q.textContent, getComputedStyle(q).quotes])"
+    )
+    styles = dict(quotes)
+    assert styles["“We will rebuild the pier,”"] == "none"
+    assert styles[PLAIN] != "none"
     assert outside == [] and errors == [] and dialogs == []
     page.close()
 

@@ -177,3 +177,27 @@ def large_document(articles: int = 50) -> Document:
     story = Story(id="big", article_ids=tuple(a.id for a in items), title="A large story")
     dossier = Dossier(story=story, articles=items, claims=(claim,))
     return build_document([dossier], [], AnalysisParameters(), "test-1")
+
+
+QUOTED = "“We will rebuild the pier,” the mayor said."
+PLAIN = "The mayor said the pier would be rebuilt."
+
+
+def quote_marks_document() -> Document:
+    """Two articles: one quotes with its own marks, the other paraphrases (a conflict's sides)."""
+    first = article(1, QUOTED, outlet="Quoting")
+    second = article(2, PLAIN, outlet="Paraphrasing")
+    quote_end = QUOTED.index("the mayor")
+    conflict = Conflict(
+        id="k1",
+        kind="attribution",
+        severity=Severity.INFO,
+        explanation="one outlet quotes, the other paraphrases",
+        sides=(
+            ConflictSide("direct", ("Quoting",), (Span("a1", 0, quote_end - 1),)),
+            ConflictSide("indirect", ("Paraphrasing",), (Span("a2", 0, len(PLAIN)),)),
+        ),
+    )
+    story = Story(id="s1", article_ids=("a1", "a2"), title="Pier")
+    dossier = Dossier(story=story, articles=(first, second), conflicts=(conflict,))
+    return build_document([dossier], [], AnalysisParameters(), "test-1")

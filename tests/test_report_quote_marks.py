@@ -6,14 +6,10 @@ from __future__ import annotations
 import lxml.html
 import pytest
 
-from newsrecon.model import AnalysisParameters, Dossier, Span, Story
-from newsrecon.model.findings import Conflict, ConflictSide, Severity
-from newsrecon.report.build import build_document
 from newsrecon.report.html import render_html
 from newsrecon.report.markdown import render_markdown
-from newsrecon.report.schema import Document
 from newsrecon.report.sections import is_enclosed
-from tests.test_report_fixtures import article
+from tests.test_report_fixtures import PLAIN, quote_marks_document
 
 
 @pytest.mark.parametrize(
@@ -38,38 +34,15 @@ def test_enclosed_means_opening_and_closing_marks(text: str, enclosed: bool) -> 
     assert is_enclosed(text) is enclosed
 
 
-QUOTED = "“We will rebuild the pier,” the mayor said."
-PLAIN = "The mayor said the pier would be rebuilt."
-
-
-def _document() -> Document:
-    first = article(1, QUOTED, outlet="Quoting")
-    second = article(2, PLAIN, outlet="Paraphrasing")
-    quote_end = QUOTED.index("the mayor")
-    conflict = Conflict(
-        id="k1",
-        kind="attribution",
-        severity=Severity.INFO,
-        explanation="one outlet quotes, the other paraphrases",
-        sides=(
-            ConflictSide("direct", ("Quoting",), (Span("a1", 0, quote_end - 1),)),
-            ConflictSide("indirect", ("Paraphrasing",), (Span("a2", 0, len(PLAIN)),)),
-        ),
-    )
-    story = Story(id="s1", article_ids=("a1", "a2"), title="Pier")
-    dossier = Dossier(story=story, articles=(first, second), conflicts=(conflict,))
-    return build_document([dossier], [], AnalysisParameters(), "test-1")
-
-
 def test_markdown_wraps_only_evidence_without_its_own_marks() -> None:
-    markdown = render_markdown(_document())
+    markdown = render_markdown(quote_marks_document())
     assert "“We will rebuild the pier,” (Quoting, article 1, characters 0–27)" in markdown
     assert f"“{PLAIN}” (Paraphrasing" in markdown
     assert "““" not in markdown and "””" not in markdown
 
 
 def test_html_marks_enclosed_evidence_so_the_browser_adds_no_marks() -> None:
-    page = render_html(_document())
+    page = render_html(quote_marks_document())
     tree = lxml.html.document_fromstring(page)
     quotes = {q.text_content(): q.get("class", "").split() for q in tree.xpath("//q")}
     assert quotes["“We will rebuild the pier,”"] == ["evidence", "enclosed"]

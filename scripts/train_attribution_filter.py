@@ -51,7 +51,7 @@ from newsrecon.pipeline.quotes.filter import (
     cue_probability,
     is_bare,
 )
-from newsrecon.pipeline.quotes.select import outermost
+from newsrecon.pipeline.quotes.select import one_per_cue, outermost
 from newsrecon.pipeline.quotes.spans import Candidate
 
 OUT = Path(__file__).resolve().parents[1] / "src/newsrecon/pipeline/data" / MODEL_FILE
@@ -123,8 +123,8 @@ def evaluate(
 ) -> dict[str, dict[str, dict[str, float]]]:
     table = empty_table()
     for doc, cands in zip(docs, scored, strict=True):
-        chosen = [c for c, cue_p, p in cands if is_bare(c) or keep(cue_p, p)]
-        found = outermost(chosen, doc.text, nested=False)
+        chosen = [(c, p) for c, cue_p, p in cands if is_bare(c) or keep(cue_p, p)]
+        found = outermost(one_per_cue(chosen), doc.text, nested=False)
         table = add_tables(table, score_document(doc, _spans(doc.text, found)))
     return table_as_dict(table)
 
@@ -206,6 +206,8 @@ def main(directory: Path, cache: Path | None) -> None:
                 "C": c_value,
                 "cue_threshold": ct,
                 "threshold": ft,
+                # the ways of finding content seen in training; others pass unjudged
+                "routes": sorted({c.route for scored in all_feats for c, _, _ in scored}),
                 "held_out": r,
                 "weights": dict(sorted(out.items())),
             },

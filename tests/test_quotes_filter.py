@@ -6,14 +6,15 @@ from __future__ import annotations
 import pytest
 
 from newsrecon.pipeline.nlp import parse
-from newsrecon.pipeline.quotes.candidates import raw_candidates
+from newsrecon.pipeline.quotes.candidates import candidates, raw_candidates
+from newsrecon.pipeline.quotes.content import ALTERNATIVE_AFTER, ALTERNATIVE_ROUTE
 from newsrecon.pipeline.quotes.filter import (
     CandidateFilter,
     candidate_features,
     candidate_filter,
     cue_probability,
 )
-from newsrecon.pipeline.quotes.select import outermost
+from newsrecon.pipeline.quotes.select import one_per_cue, outermost
 from newsrecon.pipeline.quotes.spans import Candidate
 
 ROUTES = [
@@ -119,3 +120,87 @@ def test_choosing_candidates_mutates_none() -> None:
     joined = outermost([first, second], text, nested=False)
     assert len(joined) == 1 and joined[0].parts == [(0, 22), (41, len(text))]
     assert (first.parts, second.parts) == before
+
+
+@pytest.mark.parametrize(
+    ("scores", "kept"),
+    [
+        # (cue word and score of each candidate in order, indices kept)
+        ([(2, 0.9), (2, 0.4)], [0]),
+        ([(2, 0.4), (2, 0.9)], [1]),
+        ([(2, 0.5), (2, 0.5)], [0]),  # a tie keeps the first
+        ([(2, 0.5), (7, 0.1), (2, 0.6)], [1, 2]),
+        ([(-1, 0.1), (-1, 0.2)], [0, 1]),  # no cue word: nothing to choose between
+    ],
+)
+def test_one_reading_per_cue_word(scores: list[tuple[int, float]], kept: list[int]) -> None:
+    cands = [_cand(f"r{n}", cue) for n, (cue, _) in enumerate(scores)]
+    chosen = one_per_cue([(c, s) for c, (_, s) in zip(cands, scores, strict=True)])
+    assert chosen == [cands[n] for n in kept]
+
+
+OBJECT_TEXTS = [
+    "Senator Ilka Varga praised the harbour board's handling of the storm. “It was superb.”",
+    "Mayor Tomas Halloran attacked the ferry company, calling its timetable “a scandal.”",
+    "Councillor Ruth Abiodun said the pier would reopen, and thanked the volunteers.",
+    "“We will rebuild,” Maren Oduya told the residents of the harbour district.",
+]
+
+
+@pytest.mark.parametrize("text", OBJECT_TEXTS)
+def test_object_reading_is_the_same_attribution_with_the_object(text: str) -> None:
+    """A verb's second reading credits the same source with the same cue, takes its object
+    as content apart from the first reading's, and at most one reading per cue word
+    survives selection."""
+    doc = next(parse([text]))
+    found, _ = raw_candidates(doc, cue_threshold=0.05)
+    by_cue: dict[int, list[Candidate]] = {}
+    for c in found:
+        by_cue.setdefault(c.cue_token, []).append(c)
+    for cue_token, group in by_cue.items():
+        alternatives = [c for c in group if c.route.startswith(ALTERNATIVE_ROUTE)]
+        if cue_token < 0 or not alternatives:
+            continue
+        assert len(group) == 2 and len(alternatives) == 1
+        first = next(c for c in group if c is not alternatives[0])
+        alt = alternatives[0]
+        assert (alt.source, alt.cue, alt.source_head) == (
+            first.source,
+            first.cue,
+            first.source_head,
+        )
+        assert alt.content[1] <= first.content[0] or first.content[1] <= alt.content[0]
+        assert first.route.removesuffix("0") in ALTERNATIVE_AFTER
+    chosen = candidates(doc)
+    cue_words = [c.cue_token for c in chosen if c.cue_token >= 0]
+    assert len(cue_words) == len(set(cue_words))
+
+
+def test_some_verb_offers_its_object_as_a_second_reading() -> None:
+    """The table above is not vacuous: at least one of its texts yields an alternative."""
+    docs = parse(OBJECT_TEXTS)
+    routes = {c.route for doc in docs for c in raw_candidates(doc, cue_threshold=0.05)[0]}
+    assert any(r.startswith(ALTERNATIVE_ROUTE) for r in routes), routes
+
+
+@pytest.mark.parametrize(
+    ("routes", "dash_kept", "comp_kept"),
+    [
+        (frozenset({"comp"}), True, False),  # "—Name" never seen in training: not judged
+        (frozenset({"comp", "dash"}), False, False),  # seen: judged like any other
+        (frozenset(), False, False),  # routes not recorded: everything judged
+    ],
+)
+def test_forms_unseen_in_training_pass_unjudged(
+    routes: frozenset[str], dash_kept: bool, comp_kept: bool
+) -> None:
+    text = (
+        "Mayor Tomas Halloran said that the bridge would reopen.\n\n"
+        "“The ferry will stop.” —Maren Oduya"
+    )
+    doc = next(parse([text]))
+    found, cues = raw_candidates(doc, cue_threshold=0.05)
+    by_route = {c.route: c for c in found}
+    chooser = CandidateFilter({"b": -10.0}, threshold=0.5, cue_threshold=0.05, routes=routes)
+    assert chooser.keep(doc, by_route["dash"], cues) is dash_kept
+    assert chooser.keep(doc, by_route["comp"], cues) is comp_kept

@@ -5,10 +5,11 @@ Which words are cues is learned (:mod:`.cues`, trained on PolNeAR train); who an
 credit is read from the dependency parse: the subject, a passive's agent, the noun a
 participle modifies or the subject of the clause the cue hangs on, its phrase cut where the
 learned source boundary says (:mod:`.boundary`); what the cue reports is found by
-:mod:`.content` (complement clause, adjacent quotation, object, host clause, ...). A cue with
-no one to credit ("Asked about it, ...", "the
-decision to ...") still gives a candidate without a source, which the learned filter judges
-apart (route suffix ``0``) and which never becomes a quote. Span edges follow PolNeAR's
+:mod:`.content` (complement clause, adjacent quotation, object, host clause, ...); a verb
+that also has an object gives that as a second reading, and the filter keeps one reading per
+cue word. A cue with no one to credit ("Asked about it, ...", "the decision to ...") still
+gives a candidate without a source, which the learned filter judges apart (route suffix
+``0``) and which never becomes a quote. Span edges follow PolNeAR's
 conventions (:mod:`.bounds`).
 
 Works on character offsets of the Doc, which is parsed from exactly ``Article.text``, so every
@@ -24,13 +25,13 @@ from spacy.tokens import Doc, Token
 
 from newsrecon.pipeline.quotes.boundary import BoundaryModel, boundary_model, source_char_range
 from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
-from newsrecon.pipeline.quotes.content import verb_content
+from newsrecon.pipeline.quotes.content import ALTERNATIVE_ROUTE, object_reading, verb_content
 from newsrecon.pipeline.quotes.cues import CueModel, cue_model
 from newsrecon.pipeline.quotes.filter import candidate_filter
 from newsrecon.pipeline.quotes.forms import colon_lines, unattributed_regions
 from newsrecon.pipeline.quotes.lexicon import lexicon
 from newsrecon.pipeline.quotes.marks import quote_regions
-from newsrecon.pipeline.quotes.select import outermost
+from newsrecon.pipeline.quotes.select import one_per_cue, outermost
 from newsrecon.pipeline.quotes.spans import Candidate, Range, doc_text
 from newsrecon.pipeline.quotes.spans import Regions as _Regions
 from newsrecon.pipeline.quotes.spans import extent as _extent
@@ -229,6 +230,9 @@ def raw_candidates(
             c = _from_noun(tok, regions)
         elif tok.i in cues:
             c = _from_verb(tok, regions, objects, cues)
+            alternative = object_reading(tok, c, regions) if c is not None and objects else None
+            if alternative is not None:
+                found.append(alternative)
         else:
             continue
         if c is not None:
@@ -246,6 +250,9 @@ def candidates(doc: Doc, objects: bool = True, nested: bool = False) -> list[Can
     cues are read at its (lower) threshold and each candidate must pass the filter."""
     chooser = candidate_filter()
     found, cues = raw_candidates(doc, objects, chooser.cue_threshold if chooser else None)
-    if chooser is not None:
-        found = [c for c in found if chooser.keep(doc, c, cues)]
-    return outermost(found, doc_text(doc), nested)
+    if chooser is None:  # no filter to weigh a verb's two readings: the first choice stands
+        scored = [(c, 0.0 if c.route.startswith(ALTERNATIVE_ROUTE) else 1.0) for c in found]
+    else:
+        judged = [(c, chooser.kept_score(doc, c, cues)) for c in found]
+        scored = [(c, p) for c, p in judged if p is not None]
+    return outermost(one_per_cue(scored), doc_text(doc), nested)

@@ -190,6 +190,39 @@ def verb_content(
     return None
 
 
+# Routes after which the verb's own object is offered as a second reading: the order in
+# :func:`verb_content` takes an adjacent quotation or a clause before the object, and for a
+# verb like "praised" or "attacked" with a quotation nearby the object is often what is
+# reported ("praised [the governor's handling of the storm]"). The filter, which sees the
+# route, keeps one reading per cue word (:func:`..select.one_per_cue`).
+ALTERNATIVE_AFTER = frozenset({"comp", "adjacent", "rest", "host", "as"})
+ALTERNATIVE_ROUTE = "object-alt"
+
+
+def object_reading(verb: Token, first: Candidate, regions: _Regions) -> Candidate | None:
+    """``first`` (the content :func:`verb_content` chose) with the verb's object as content
+    instead, when the verb has one apart from ``first``'s content."""
+    if first.route.removesuffix("0") not in ALTERNATIVE_AFTER:
+        return None
+    rng = _object_range(verb)
+    if rng is None:
+        return None
+    rng = content_bounds(doc_text(verb.doc), rng, regions.within(*rng))
+    if rng is None or (rng[0] < first.content[1] and first.content[0] < rng[1]):
+        return None
+    inside = regions.within(*rng)
+    return Candidate(
+        first.source,
+        first.cue,
+        [rng],
+        "mixed" if inside else "indirect",
+        first.cue_token,
+        first.source_head,
+        list(inside),
+        route=ALTERNATIVE_ROUTE + ("0" if first.route.endswith("0") else ""),
+    )
+
+
 def _indirect(
     source: Range | None,
     cue: Range,

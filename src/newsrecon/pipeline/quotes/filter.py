@@ -98,21 +98,30 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
 class CandidateFilter:
     """Feature weights, the probability a candidate needs (``threshold``) and the cue
     probability candidates are generated at (``cue_threshold``), both chosen on held-out
-    train documents."""
+    train documents; ``routes``: the ways of finding content its training saw (empty: not
+    recorded, every candidate is judged)."""
 
     weights: dict[str, float]
     threshold: float
     cue_threshold: float
+    routes: frozenset[str] = frozenset()
 
     def score(self, doc: Doc, c: Candidate, cue_p: float | None) -> float:
         return probability(self.weights, candidate_features(doc, c, cue_p))
 
     def keep(self, doc: Doc, c: Candidate, cues: Mapping[int, float]) -> bool:
-        """A bare quote (no cue, no source) is always kept: it only survives as the second
-        part of the quote before it, which the filter has judged already."""
-        if is_bare(c):
-            return True
-        return self.score(doc, c, cue_probability(c, cues)) >= self.threshold
+        return self.kept_score(doc, c, cues) is not None
+
+    def kept_score(self, doc: Doc, c: Candidate, cues: Mapping[int, float]) -> float | None:
+        """``c``'s probability when it passes, else None. Two kinds always pass, scored 1: a
+        bare quote (no cue, no source), which only survives as the second part of the quote
+        before it, judged already; and a form the training never saw (PolNeAR has no
+        "—Name" line), which the weights know nothing of and the rule that found it has
+        already vouched for."""
+        if is_bare(c) or (self.routes and c.route not in self.routes):
+            return 1.0
+        p = self.score(doc, c, cue_probability(c, cues))
+        return p if p >= self.threshold else None
 
 
 def is_bare(c: Candidate) -> bool:
@@ -138,4 +147,5 @@ def candidate_filter() -> CandidateFilter | None:
         feature_weights(data),
         float(data["threshold"]),
         float(data["cue_threshold"]),
+        frozenset(data.get("routes", ())),
     )

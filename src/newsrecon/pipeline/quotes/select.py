@@ -8,9 +8,20 @@ training can apply them to the same candidates under many settings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from newsrecon.pipeline.quotes.spans import Candidate
+
+
+def one_per_cue(scored: Sequence[tuple[Candidate, float]]) -> list[Candidate]:
+    """One reading per cue word (a verb may offer its object besides a quotation or a clause):
+    the highest score wins, the first on a tie; candidates without a cue word all stay."""
+    best: dict[int, tuple[Candidate, float]] = {}
+    for c, score in scored:
+        if c.cue_token >= 0 and (c.cue_token not in best or score > best[c.cue_token][1]):
+            best[c.cue_token] = (c, score)
+    return [c for c, _ in scored if c.cue_token < 0 or best[c.cue_token][0] is c]
 
 
 def outermost(found: list[Candidate], text: str, nested: bool) -> list[Candidate]:

@@ -204,3 +204,12 @@ def test_forms_unseen_in_training_pass_unjudged(
     chooser = CandidateFilter({"b": -10.0}, threshold=0.5, cue_threshold=0.05, routes=routes)
     assert chooser.keep(doc, by_route["dash"], cues) is dash_kept
     assert chooser.keep(doc, by_route["comp"], cues) is comp_kept
+
+
+def test_a_verbs_first_reading_comes_before_its_alternative() -> None:
+    """``one_per_cue`` keeps the first of equal scores, so the order decides ties."""
+    for doc in parse(OBJECT_TEXTS):
+        found, _ = raw_candidates(doc, cue_threshold=0.05)
+        for n, c in enumerate(found):
+            if c.route.startswith(ALTERNATIVE_ROUTE):
+                assert any(f.cue_token == c.cue_token for f in found[:n])

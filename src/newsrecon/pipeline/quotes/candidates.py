@@ -224,6 +224,7 @@ def raw_candidates(
     found: list[Candidate] = []
     cues = _cue_scores(doc, regions, cue_threshold, model)
     for tok in doc:
+        alternative = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             c = _according(tok, regions)
         elif tok.i in cues and tok.pos_ == "NOUN":
@@ -231,12 +232,10 @@ def raw_candidates(
         elif tok.i in cues:
             c = _from_verb(tok, regions, objects, cues)
             alternative = object_reading(tok, c, regions) if c is not None and objects else None
-            if alternative is not None:
-                found.append(alternative)
         else:
             continue
-        if c is not None:
-            found.append(c)
+        # the first reading before its alternative: on a tie of scores the first is kept
+        found += [x for x in (c, alternative) if x is not None]
     found += unattributed_regions(doc, regions, found)
     found += colon_lines(doc, regions)
     return found, cues

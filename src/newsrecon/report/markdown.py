@@ -193,8 +193,8 @@ def _inline(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) 
     if is_span(value):
         article = str(value["article"])
         where = f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
-        text = escape_inline(str(value["text"]))
-        shown = text if is_enclosed(str(value["text"])) else f"“{text}”"
+        text = str(value["text"])
+        shown = escape_inline(text) if is_enclosed(text) else f"“{escape_inline(text)}”"
         return f"{shown} ({escape_inline(where)}, characters {value['start']}–{value['end']})"
     if isinstance(value, Mapping):
         return None if value else "—"

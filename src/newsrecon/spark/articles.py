@@ -20,7 +20,7 @@ from newsrecon.spark.inputs import (
     read_local,
     read_remote,
 )
-from newsrecon.spark.session import TASKS_PER_CORE
+from newsrecon.spark.session import task_count
 
 ORDER = ("file_index", "record_index")
 
@@ -60,9 +60,7 @@ def load_articles(
     # file of 1,000 articles was cleaned by one task, a sixth of a local[2] reuse run on one
     # core. Records are hashed on their input position over TASKS_PER_CORE tasks per core
     # (the same split on every run) before they are built.
-    by_position = records.map(lambda r: ((r[0], r[1]), r)).partitionBy(
-        max(1, TASKS_PER_CORE * sc.defaultParallelism)
-    )
+    by_position = records.map(lambda r: ((r[0], r[1]), r)).partitionBy(task_count(sc))
     tagged = by_position.values().mapPartitions(lambda items: build_rows(items, params)).persist()
     rows = spark.createDataFrame(
         tagged.filter(lambda t: t[0] == "a").map(lambda t: t[1]), ARTICLE_SCHEMA

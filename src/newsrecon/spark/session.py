@@ -90,5 +90,9 @@ def spread(frame: Any, column: str) -> Any:
     before Python work per row: an explicit partition count is one adaptive execution never
     merges, so every core gets rows on any cluster (and the same rows whatever the run: no
     random split)."""
-    parallelism = frame.sparkSession.sparkContext.defaultParallelism
-    return frame.repartition(max(1, TASKS_PER_CORE * parallelism), column)
+    return frame.repartition(task_count(frame.sparkSession.sparkContext), column)
+
+
+def task_count(sc: Any) -> int:
+    """:data:`TASKS_PER_CORE` tasks for each core of the cluster (its default parallelism)."""
+    return max(1, TASKS_PER_CORE * int(sc.defaultParallelism))

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from newsrecon.pipeline.quotes.boundary import BoundaryModel, boundary_model, source_char_range
 from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
-from newsrecon.pipeline.quotes.content import ALTERNATIVE_ROUTE, object_reading, verb_content
+from newsrecon.pipeline.quotes.content import object_reading, verb_content
 from newsrecon.pipeline.quotes.cues import CueModel, cue_model
 from newsrecon.pipeline.quotes.filter import candidate_filter
 from newsrecon.pipeline.quotes.forms import colon_lines, unattributed_regions
@@ -249,8 +249,8 @@ def candidates(doc: Doc, objects: bool = True, nested: bool = False) -> list[Can
     cues are read at its (lower) threshold and each candidate must pass the filter."""
     chooser = candidate_filter()
     found, cues = raw_candidates(doc, objects, chooser.cue_threshold if chooser else None)
-    if chooser is None:  # no filter to weigh a verb's two readings: the first choice stands
-        scored = [(c, 0.0 if c.route.startswith(ALTERNATIVE_ROUTE) else 1.0) for c in found]
+    if chooser is None:  # nothing to weigh a verb's two readings: the first (a tie) stands
+        scored = [(c, 1.0) for c in found]
     else:
         judged = [(c, chooser.kept_score(doc, c, cues)) for c in found]
         scored = [(c, p) for c, p in judged if p is not None]

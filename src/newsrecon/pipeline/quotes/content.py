@@ -109,6 +109,14 @@ def _object_range(verb: Token) -> Range | None:
     return _extent([first.left_edge, max(o.right_edge for o in objs)])
 
 
+def _object_content(verb: Token, regions: _Regions) -> Range | None:
+    """The verb's object cut to PolNeAR's content edges."""
+    rng = _object_range(verb)
+    if rng is None:
+        return None
+    return content_bounds(doc_text(verb.doc), rng, regions.within(*rng))
+
+
 def verb_content(
     verb: Token, subject: Token | None, source: Range | None, regions: _Regions, objects: bool
 ) -> Candidate | None:
@@ -160,21 +168,19 @@ def verb_content(
             route = "host" if verb.dep_ == "parataxis" else "as"
             return _indirect(source, cue, parts, verb, head, regions, route)
     if objects:
-        rng = _object_range(verb)
+        rng = _object_content(verb, regions)
         if rng is not None:
-            rng = content_bounds(text, rng, regions.within(*rng))
-            if rng is not None:
-                inside = regions.within(*rng)
-                return Candidate(
-                    source,
-                    cue,
-                    [rng],
-                    "mixed" if inside else "indirect",
-                    verb.i,
-                    head,
-                    list(inside),
-                    route="object",
-                )
+            inside = regions.within(*rng)
+            return Candidate(
+                source,
+                cue,
+                [rng],
+                "mixed" if inside else "indirect",
+                verb.i,
+                head,
+                list(inside),
+                route="object",
+            )
     if not FALLBACKS:
         return None
     rest = _rest_range(verb)
@@ -204,10 +210,7 @@ def object_reading(verb: Token, first: Candidate, regions: _Regions) -> Candidat
     instead, when the verb has one apart from ``first``'s content."""
     if first.route.removesuffix("0") not in ALTERNATIVE_AFTER:
         return None
-    rng = _object_range(verb)
-    if rng is None:
-        return None
-    rng = content_bounds(doc_text(verb.doc), rng, regions.within(*rng))
+    rng = _object_content(verb, regions)
     if rng is None or (rng[0] < first.content[1] and first.content[0] < rng[1]):
         return None
     inside = regions.within(*rng)

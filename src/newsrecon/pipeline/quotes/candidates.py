@@ -5,12 +5,11 @@ Which words are cues is learned (:mod:`.cues`, trained on PolNeAR train); who an
 credit is read from the dependency parse: the subject, a passive's agent, the noun a
 participle modifies or the subject of the clause the cue hangs on, its phrase cut where the
 learned source boundary says (:mod:`.boundary`); what the cue reports is found by
-:mod:`.content` (complement clause, adjacent quotation, object, host clause, ...); a verb
-that also has an object gives that as a second reading, and the filter keeps one reading per
-cue word. A cue with no one to credit ("Asked about it, ...", "the decision to ...") still
-gives a candidate without a source, which the learned filter judges apart (route suffix
-``0``) and which never becomes a quote. Span edges follow PolNeAR's
-conventions (:mod:`.bounds`).
+:mod:`.content` (complement clause, adjacent quotation, object, host clause, ...); every
+reading a verb offers is a candidate, and the filter keeps one per cue word. A cue with no one
+to credit ("Asked about it, ...", "the decision to ...") still gives a candidate without a
+source, which the learned filter judges apart (route suffix ``0``) and which never becomes a
+quote. Span edges follow PolNeAR's conventions (:mod:`.bounds`).
 
 Works on character offsets of the Doc, which is parsed from exactly ``Article.text``, so every
 range here indexes the stored clean text.
@@ -25,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from newsrecon.pipeline.quotes.boundary import BoundaryModel, boundary_model, source_char_range
 from newsrecon.pipeline.quotes.bounds import content_bounds, source_bounds
-from newsrecon.pipeline.quotes.content import object_reading, verb_content
+from newsrecon.pipeline.quotes.content import verb_readings
 from newsrecon.pipeline.quotes.cues import CueModel, cue_model
 from newsrecon.pipeline.quotes.filter import candidate_filter
 from newsrecon.pipeline.quotes.forms import colon_lines, unattributed_regions
@@ -156,23 +155,26 @@ def _from_verb(
     objects: bool,
     cues: Mapping[int, float] = _NO_CUES,
     sourceless: bool = True,
-) -> Candidate | None:
+) -> list[Candidate]:
+    """The verb's readings (:func:`.content.verb_readings`), all crediting its subject."""
     subject = _subject(verb)
     source: Range | None = None
     if subject is not None:
         if regions.holding(subject.idx):
-            return None
+            return []
         source = source_range(subject, verb, cues, boundary_model())
         if source is None:
-            return None
+            return []
     elif not sourceless:
-        return None
-    cand = verb_content(verb, subject, source, regions, objects)
-    if cand is not None and subject is None:
+        return []
+    found = verb_readings(verb, subject, source, regions, objects)
+    if subject is None:
         # no one is credited ("Asked about it, ...", "is expected to"): the filter weighs
         # these apart, and they never lend a speaker to a quote
-        cand.route += "0"
-    return cand
+        for cand in found:
+            cand.route += "0"
+            cand.first_route += "0" if cand.first_route else ""
+    return found
 
 
 def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:
@@ -224,18 +226,15 @@ def raw_candidates(
     found: list[Candidate] = []
     cues = _cue_scores(doc, regions, cue_threshold, model)
     for tok in doc:
-        alternative = None
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             c = _according(tok, regions)
+            found += [c] if c is not None else []
         elif tok.i in cues and tok.pos_ == "NOUN":
             c = _from_noun(tok, regions)
+            found += [c] if c is not None else []
         elif tok.i in cues:
-            c = _from_verb(tok, regions, objects, cues)
-            alternative = object_reading(tok, c, regions) if c is not None and objects else None
-        else:
-            continue
-        # the first reading before its alternative: on a tie of scores the first is kept
-        found += [x for x in (c, alternative) if x is not None]
+            # the first reading before its alternatives: on a tie of scores the first is kept
+            found += _from_verb(tok, regions, objects, cues)
     found += unattributed_regions(doc, regions, found)
     found += colon_lines(doc, regions)
     return found, cues

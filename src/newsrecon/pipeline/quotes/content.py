@@ -1,12 +1,15 @@
 """What a cue verb reports: its complement clause, an adjacent quotation, a passive's subject,
 the clause a parenthetical cue interrupts, its object, and (for the filter to judge) looser
-fallbacks read from the parse. Tried in order of reliability; the route that found the content
-is recorded on the candidate as a feature for the learned filter.
+fallbacks read from the parse. Each is offered in order of reliability; the route that found
+the content is recorded on the candidate as a feature for the learned filter, which keeps one
+reading per cue word.
 
 Works on character offsets of the Doc, which is parsed from exactly ``Article.text``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.tokens import Token
 
@@ -117,10 +120,10 @@ def _object_content(verb: Token, regions: _Regions) -> Range | None:
     return content_bounds(doc_text(verb.doc), rng, regions.within(*rng))
 
 
-def verb_content(
+def readings(
     verb: Token, subject: Token | None, source: Range | None, regions: _Regions, objects: bool
-) -> Candidate | None:
-    """The content ``verb`` reports, tried in order of reliability."""
+) -> Iterator[Candidate]:
+    """Every content ``verb`` may report, in order of reliability."""
     text = doc_text(verb.doc)
     head = subject.i if subject is not None else -1
     cue = _cue_range(verb)
@@ -129,18 +132,19 @@ def verb_content(
         raw = _subtree_range(comp, verb)
         rng = content_bounds(text, raw, regions.within(*raw))
         if rng is None:
-            return None
+            return
         inside = regions.within(*rng)
         covered = sum(min(r.end, rng[1]) - max(r.start, rng[0]) for r in inside)
         if inside and covered >= 0.85 * (rng[1] - rng[0]):
-            return Candidate(source, cue, [rng], "direct", verb.i, head, list(inside), route="comp")
-        if subject is not None and rng[0] <= subject.idx < rng[1]:
-            return None
-        kind = "mixed" if inside else "indirect"
-        return Candidate(source, cue, [rng], kind, verb.i, head, list(inside), route="comp")
+            yield Candidate(source, cue, [rng], "direct", verb.i, head, list(inside), route="comp")
+        else:
+            if subject is not None and rng[0] <= subject.idx < rng[1]:
+                return
+            kind = "mixed" if inside else "indirect"
+            yield Candidate(source, cue, [rng], kind, verb.i, head, list(inside), route="comp")
     region = _adjacent_region(verb, subject, regions)
     if region is not None:
-        return Candidate(
+        yield Candidate(
             source,
             cue,
             [(region.start, region.end)],
@@ -158,7 +162,7 @@ def verb_content(
         if rng is not None:
             inside = regions.within(*rng)
             kind = "mixed" if inside else "indirect"
-            return Candidate(source, cue, [rng], kind, verb.i, head, inside, route="passive")
+            yield Candidate(source, cue, [rng], kind, verb.i, head, inside, route="passive")
     as_clause = verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
     )
@@ -166,12 +170,12 @@ def verb_content(
         parts = _host_clause(verb, regions, verb.head)
         if parts:
             route = "host" if verb.dep_ == "parataxis" else "as"
-            return _indirect(source, cue, parts, verb, head, regions, route)
+            yield _indirect(source, cue, parts, verb, head, regions, route)
     if objects:
         rng = _object_content(verb, regions)
         if rng is not None:
             inside = regions.within(*rng)
-            return Candidate(
+            yield Candidate(
                 source,
                 cue,
                 [rng],
@@ -182,48 +186,48 @@ def verb_content(
                 route="object",
             )
     if not FALLBACKS:
-        return None
+        return
     rest = _rest_range(verb)
     if rest is not None:
         rng = content_bounds(text, rest, regions.within(*rest))
         if rng is not None:
-            return _indirect(source, cue, [rng], verb, head, regions, "rest")
+            yield _indirect(source, cue, [rng], verb, head, regions, "rest")
     host = verb.head.head if verb.dep_ == "relcl" else verb.head
     if verb.dep_ == "advcl" or (verb.dep_ == "relcl" and host is not verb.head):
         parts = _host_clause(verb, regions, host)
         if parts:
-            return _indirect(source, cue, parts, verb, head, regions, "host-" + verb.dep_)
-    return None
+            yield _indirect(source, cue, parts, verb, head, regions, "host-" + verb.dep_)
 
 
-# Routes after which the verb's own object is offered as a second reading: the order in
-# :func:`verb_content` takes an adjacent quotation or a clause before the object, and for a
-# verb like "praised" or "attacked" with a quotation nearby the object is often what is
-# reported ("praised [the governor's handling of the storm]"). The filter, which sees the
-# route, keeps one reading per cue word (:func:`..select.one_per_cue`).
-ALTERNATIVE_AFTER = frozenset({"comp", "adjacent", "rest", "host", "as"})
-ALTERNATIVE_ROUTE = "object-alt"
+# A verb's later readings carry this after their route ("object-alt"): the order above takes
+# a clause or an adjacent quotation before the object, but for "praised" or "attacked" with a
+# quotation nearby the object is often what is reported ("praised [the governor's handling of
+# the storm]"), and a complement can lose to an object or a looser reading the same way. The
+# filter, which sees the route and the first reading's, keeps one reading per cue word
+# (:func:`..select.one_per_cue`).
+ALTERNATIVE_SUFFIX = "-alt"
 
 
-def object_reading(verb: Token, first: Candidate, regions: _Regions) -> Candidate | None:
-    """``first`` (the content :func:`verb_content` chose) with the verb's object as content
-    instead, when the verb has one apart from ``first``'s content."""
-    if first.route.removesuffix("0") not in ALTERNATIVE_AFTER:
-        return None
-    rng = _object_content(verb, regions)
-    if rng is None or (rng[0] < first.content[1] and first.content[0] < rng[1]):
-        return None
-    inside = regions.within(*rng)
-    return Candidate(
-        first.source,
-        first.cue,
-        [rng],
-        "mixed" if inside else "indirect",
-        first.cue_token,
-        first.source_head,
-        list(inside),
-        route=ALTERNATIVE_ROUTE + ("0" if first.route.endswith("0") else ""),
-    )
+def verb_readings(
+    verb: Token, subject: Token | None, source: Range | None, regions: _Regions, objects: bool
+) -> list[Candidate]:
+    """The first of ``verb``'s readings, then each later one with content of its own, marked
+    as an alternative to the first."""
+    found = list(readings(verb, subject, source, regions, objects))
+    if not found:
+        return []
+    first = found[0]
+    out = [first]
+    seen = {first.content}
+    for r in found[1:]:
+        if r.content in seen:
+            continue
+        seen.add(r.content)
+        r.route += ALTERNATIVE_SUFFIX
+        r.first_route = first.route
+        r.readings = len(found)
+        out.append(r)
+    return out
 
 
 def _indirect(

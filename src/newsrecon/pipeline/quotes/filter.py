@@ -43,6 +43,10 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
     band = "none" if cue_p is None else str(min(9, int(cue_p * 10)))
     yield "cp=" + band
     yield f"r|cp={route}|{band}"
+    if c.first_route:
+        yield "first=" + c.first_route
+        yield f"pair={c.first_route}|{route}"
+        yield f"n={c.readings}"
     lemma = "-"
     if c.cue_token >= 0:
         cue = doc[c.cue_token]
@@ -117,8 +121,12 @@ class CandidateFilter:
         bare quote (no cue, no source), which only survives as the second part of the quote
         before it, judged already; and a form the training never saw (PolNeAR has no
         "—Name" line), which the weights know nothing of and the rule that found it has
-        already vouched for."""
-        if is_bare(c) or (self.routes and c.route not in self.routes):
+        already vouched for; a verb's later reading of a kind the training never saw is dropped
+        instead, its first reading stands."""
+        if self.routes and c.route not in self.routes:
+            # a verb's later reading of an unseen kind never displaces its first
+            return None if c.first_route else 1.0
+        if is_bare(c):
             return 1.0
         p = self.score(doc, c, cue_probability(c, cues))
         return p if p >= self.threshold else None

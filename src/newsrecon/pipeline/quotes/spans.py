@@ -44,6 +44,9 @@ class Candidate:
     regions: list[QuoteRegion] = field(default_factory=list)
     # how the content was found ("comp", "adjacent", "dash", ...): a feature for the filter
     route: str = ""
+    # for a verb's later reading: the route of its first, and how many readings it had
+    first_route: str = ""
+    readings: int = 1
 
     @property
     def content(self) -> Range:

@@ -37,12 +37,15 @@ def _pairwise(a: story_math.Sides, b: story_math.Sides, window_days: float) -> f
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(articles, min_size=2, max_size=7), st.floats(0.05, 0.95))
-def test_group_verification_equals_pairwise(sides, floor) -> None:
+def test_group_verification_equals_pairwise_up_to_rounding(sides, floor) -> None:
+    """Verified a hair below the floor (as the job does), no pair the per-pair reference
+    passes is lost, and none passes that the reference puts further below."""
     by_id = {f"a{i}": side for i, side in enumerate(sides)}
     pairs = [(a, b) for a in by_id for b in by_id if a < b]
-    grouped = set(story_math.verified_pairs(pairs, by_id, 7.0, floor))
-    one_by_one = {(a, b) for a, b in pairs if _pairwise(by_id[a], by_id[b], 7.0) >= floor}
-    assert grouped == one_by_one
+    reference = {(a, b): _pairwise(by_id[a], by_id[b], 7.0) for a, b in pairs}
+    grouped = set(story_math.verified_pairs(pairs, by_id, 7.0, floor - 1e-9))
+    assert {pair for pair, s in reference.items() if s >= floor} <= grouped
+    assert all(reference[pair] >= floor - 2e-9 for pair in grouped)
     built = dict(zip(by_id, story_math.article_vectors(list(by_id.values())), strict=True))
     for a, b in pairs:  # the very same float, not merely the same decision
         assert pair_similarity(built[a], built[b], 7.0) == _pairwise(by_id[a], by_id[b], 7.0)

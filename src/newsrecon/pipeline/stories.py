@@ -207,7 +207,14 @@ def pair_similarity(
     a: ArticleVector, b: ArticleVector, window_days: float = DEFAULT_WINDOW_DAYS
 ) -> float:
     """Similarity in [0, 1] of two articles vectorised by one :class:`SimilarityContext`."""
-    text = float(a.text.multiply(b.text).sum())
+    return similarity_given_text(float(a.text.multiply(b.text).sum()), a, b, window_days)
+
+
+def similarity_given_text(
+    text: float, a: ArticleVector, b: ArticleVector, window_days: float = DEFAULT_WINDOW_DAYS
+) -> float:
+    """:func:`pair_similarity` from the two articles' text cosine, computed apart (for many
+    pairs at once)."""
     combined = text
     mass_a, mass_b = sum(a.entities.values()), sum(b.entities.values())
     if mass_a > 0 and mass_b > 0:

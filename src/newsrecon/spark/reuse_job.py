@@ -206,6 +206,12 @@ def _provenance_table(
         .join(articles_by_group)
         .map(lambda kv: (kv[0], (kv[1][0][0], kv[1][0][1] or [], kv[1][1])))
     )
-    return spark.createDataFrame(
-        records.map(lambda item: group_provenance(item, params)), GROUP_SCHEMA
-    ).orderBy("group_id")
+    # kept: the sort first samples its keys, and the job counts the groups after writing
+    # them; each would run the provenance of every group again
+    return (
+        spark.createDataFrame(
+            records.map(lambda item: group_provenance(item, params)), GROUP_SCHEMA
+        )
+        .persist()
+        .orderBy("group_id")
+    )

@@ -26,7 +26,7 @@ from newsrecon.pipeline.stories import (
 )
 from newsrecon.spark import story_math
 from newsrecon.spark.inputs import article_from_row
-from newsrecon.spark.session import spread
+from newsrecon.spark.session import spread, task_count
 
 PARSE_BATCH = 64
 # Candidate pairs verified together: their articles' vectors are held at once by one task.
@@ -46,6 +46,7 @@ STORY_SCHEMA = (
     "story_id STRING, founder STRING, title STRING, article_ids ARRAY<STRING>, size INT, "
     "file_index BIGINT, record_index INT"
 )
+STORY_COLUMNS = [c.split()[0] for c in STORY_SCHEMA.split(", ")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,24 +121,24 @@ def _story_features(row: Any) -> StoryFeatures:
     return StoryFeatures(row["article_id"], published, row["text"], frozenset(row["entities"]))
 
 
-def verified(
-    group: tuple[Any, tuple[Iterable[tuple[str, str]], Iterable[Any]]],
-    window_days: float,
-    threshold: float,
-) -> Iterator[tuple[str, str]]:
-    """Executor: the candidate pairs of one group whose stage similarity reaches the threshold,
-    with the vectors of every article the group's pairs name (each shipped once per group,
-    not once per pair)."""
-    pairs, rows = group[1]
+def verified(pairs: Any, rows: Any, window_days: float, threshold: float) -> Any:
+    """Executor: the candidate pairs of one group (a pandas frame ``a``, ``b``) whose stage
+    similarity reaches the threshold, with the vectors of every article the group's pairs
+    name (``rows``: each shipped once per group, not once per pair)."""
+    import pandas as pd  # type: ignore[import-untyped]
+
     sides = {
-        row[0]: (
-            dict(zip(row[1], row[2], strict=True)),
-            dict(zip(row[3], row[4], strict=True)),
-            row[5],
+        row.article_id: (
+            dict(zip(row.terms, row.weights, strict=True)),
+            dict(zip(row.keys, row.key_weights, strict=True)),
+            row.day,
         )
-        for row in rows
+        for row in rows.itertuples(index=False)
     }
-    yield from story_math.verified_pairs(pairs, sides, window_days, threshold - _EPS)
+    found = story_math.verified_pairs(
+        zip(pairs["a"], pairs["b"], strict=True), sides, window_days, threshold - _EPS
+    )
+    return pd.DataFrame(list(found), columns=["a", "b"], dtype=object)
 
 
 def cluster_block(
@@ -146,8 +147,8 @@ def cluster_block(
     """Executor: one connected block grouped by the stage's ``group_stories`` with corpus
     statistics, members in input order."""
     rows = sorted(members, key=lambda r: (r["file_index"], r["record_index"]))
-    term_df = {i["term"]: i["df"] for r in rows for i in r["term_df"] or ()}
-    entity_df = {i["key"]: i["df"] for r in rows for i in r["entity_df"] or ()}
+    term_df = {i["term"]: i["df"] for r in rows for i in _listed(r["term_df"])}
+    entity_df = {i["key"]: i["df"] for r in rows for i in _listed(r["entity_df"])}
     context = story_math.corpus_context(documents, term_df, entity_df)
     by_id = {r["article_id"]: r for r in rows}
     groups = group_stories(
@@ -167,6 +168,21 @@ def cluster_block(
             founder["file_index"],
             founder["record_index"],
         )
+
+
+def cluster_frame(members: Any, documents: int, similarity: float, window_days: float) -> Any:
+    """Executor: :func:`cluster_block` on one block handed over as a pandas frame (Arrow
+    batches: pickling each member's row cost more than grouping them)."""
+    import pandas as pd  # type: ignore[import-untyped]
+
+    rows = members.to_dict("records")
+    found = cluster_block(rows, documents, similarity, window_days)
+    return pd.DataFrame(list(found), columns=STORY_COLUMNS)
+
+
+def _listed(value: Any) -> Any:
+    """An array column's value, empty for null (Arrow gives arrays, which have no truth)."""
+    return () if value is None else value
 
 
 def group_corpus(
@@ -209,13 +225,17 @@ def group_corpus(
     ids = [r.article_id for r in feats.select("article_id").collect()]
     block = story_math.components(sorted(ids), edges)
     blocks = spark.createDataFrame(list(block.items()), "article_id STRING, block BIGINT")
-    stories = spark.createDataFrame(
+    # kept: the sort below first samples its keys, which would group every block twice
+    grouped = (
         table.join(blocks, "article_id")
-        .rdd.map(lambda r: (r["block"], r))
-        .groupByKey()
-        .flatMap(lambda kv: cluster_block(kv[1], documents, similarity, window_days)),
-        STORY_SCHEMA,
-    ).orderBy("file_index", "record_index")
+        .groupBy("block")
+        .applyInPandas(
+            lambda members: cluster_frame(members, documents, similarity, window_days),
+            STORY_SCHEMA,
+        )
+        .persist()
+    )
+    stories = grouped.orderBy("file_index", "record_index")
     assignments = stories.select("story_id", F.explode("article_ids").alias("article_id"))
     return StoryTables(stories, assignments, candidate_pairs, len(edges))
 
@@ -225,26 +245,36 @@ def _verify(
 ) -> list[tuple[str, str]]:
     """Pairs verified in groups of about ``PAIRS_PER_GROUP`` (grouped by the first article):
     each group receives the vectors its pairs name once. Joining both vectors onto every pair
-    made the JVM serialise a full vector per pair side (most of the job's time, and GC-bound)."""
+    made the JVM serialise a full vector per pair side (most of the job's time, and GC-bound);
+    a Python RDD cogroup of the two then spent more pickling rows than verifying them, which
+    Spark's own cogroup of pandas frames (Arrow batches) does not."""
     from pyspark.sql import functions as F
 
-    parallelism = pairs.sparkSession.sparkContext.defaultParallelism
-    groups = max(2 * parallelism, -(-candidate_pairs // PAIRS_PER_GROUP))
+    tasks = task_count(pairs.sparkSession.sparkContext)
+    groups = max(2 * tasks, -(-candidate_pairs // PAIRS_PER_GROUP))
     keyed = pairs.select(F.pmod(F.hash("a"), F.lit(groups)).alias("g"), "a", "b")
     needed = (
         keyed.select("g", F.col("a").alias("article_id"))
         .union(keyed.select("g", F.col("b").alias("article_id")))
         .distinct()
     )
+    # a column of its own name: both sides derive from ``keyed``, and Spark refuses to
+    # group two frames on one ambiguous column
     rows = needed.join(vecs, "article_id").select(
-        "g", "article_id", "terms", "weights", "keys", "key_weights", "day"
+        F.col("g").alias("group"), "article_id", "terms", "weights", "keys", "key_weights", "day"
     )
-    by_group = keyed.rdd.map(lambda r: (r[0], (r[1], r[2])))
-    vectors = rows.rdd.map(lambda r: (r[0], tuple(r[1:])))
-    found = by_group.cogroup(vectors, numPartitions=groups).flatMap(
-        lambda group: verified(group, window_days, threshold)
+    # both sides hash-partitioned on the group into task_count() tasks, which the cogroup
+    # keeps: Spark's default (two tasks per core) left a core idle behind the largest group
+    found = (
+        keyed.repartition(tasks, "g")
+        .groupBy("g")
+        .cogroup(rows.repartition(tasks, "group").groupBy("group"))
+        .applyInPandas(
+            lambda group, sides: verified(group, sides, window_days, threshold),
+            "a STRING, b STRING",
+        )
     )
-    return [(str(a), str(b)) for a, b in found.collect()]
+    return [(str(r.a), str(r.b)) for r in found.collect()]
 
 
 def _candidates(vecs: Any) -> Any:

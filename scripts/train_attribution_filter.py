@@ -86,6 +86,30 @@ def label(c: Candidate, gold: list[Triple]) -> int:
     return 0
 
 
+def labels(scored: Scored, gold: list[Triple]) -> list[int]:
+    """:func:`label` of each candidate, except that of a cue word's readings which match, only
+    the one whose content matches a gold content best (character Jaccard) is positive: with
+    every reading of a verb a candidate, overlap alone taught the filter to prefer the longest
+    reading, which overlaps most often and matches boundaries least."""
+    ys = [label(c, gold) for c, _, _ in scored]
+    best: dict[int, tuple[int, float]] = {}
+    for k, (c, _, _) in enumerate(scored):
+        if ys[k] and c.cue_token >= 0:
+            fit = max((_jaccard(c.parts, content) for _, _, content in gold), default=0.0)
+            if c.cue_token not in best or fit > best[c.cue_token][1]:
+                best[c.cue_token] = (k, fit)
+    return [
+        y if c.cue_token < 0 or best.get(c.cue_token, (k, 0.0))[0] == k else 0
+        for k, ((c, _, _), y) in enumerate(zip(scored, ys, strict=True))
+    ]
+
+
+def _jaccard(a: Frags, b: Frags) -> float:
+    left = {i for s, e in a for i in range(s, e)}
+    right = {i for s, e in b for i in range(s, e)}
+    return len(left & right) / max(1, len(left | right))
+
+
 def featurise(doc: Doc, model: CueModel | None) -> Scored:
     found, cues = raw_candidates(doc, cue_threshold=LOW_CUE, model=model)
     out: Scored = []
@@ -108,7 +132,7 @@ def fit(
     docs: list[Scored], gold: list[list[Triple]], c_value: float
 ) -> tuple[LogisticRegression, dict[str, int]]:
     rows = [feats for scored in docs for _, feats, _ in scored]
-    ys = [label(c, g) for scored, g in zip(docs, gold, strict=True) for c, _, _ in scored]
+    ys = [y for scored, g in zip(docs, gold, strict=True) for y in labels(scored, g)]
     counts: Counter[str] = Counter(f for feats in rows for f in set(feats))
     vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= 3))}
     model = LogisticRegression(C=c_value, max_iter=3000, solver="liblinear")

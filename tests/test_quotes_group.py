@@ -69,6 +69,26 @@ def test_grouping_and_findings_without_embeddings() -> None:
     assert "quotation" in kinds  # Courier paraphrases what the others quote
 
 
+@pytest.mark.parametrize(
+    ("second_kind", "finding"),
+    [
+        ("indirect", True),  # no quotation marks at all: only paraphrase
+        ("mixed", False),  # some words in quotation marks: quoted too
+        ("direct", False),
+    ],
+)
+def test_quotation_finding_needs_an_outlet_without_quotation_marks(
+    second_kind: str, finding: bool
+) -> None:
+    texts = {"a": REMARK, "b": "We will rebuild the old bridge before winter floods arrive"}
+    quotes = [
+        _quote("a", "Gazette", "Maren Oduya", texts["a"]),
+        _quote("b", "Courier", "Maren Oduya", texts["b"], second_kind),
+    ]
+    _, conflicts = group_statements(quotes, texts, embed=None)
+    assert ("quotation" in {c.kind for c in conflicts}) is finding
+
+
 ANN = "T1\tSource 0 5\tMaren\nT2\tCue 6 10\tsaid\nT3\tContent 11 16;21 25\tthing more\n"
 
 

@@ -243,9 +243,10 @@ def _conflicts(
                 stage="quotes",
             )
         )
-    # Quotation: some outlets quote directly what the others only paraphrase.
+    # Quotation: some outlets quote directly what the others only paraphrase. A mixed quote
+    # puts some of the words in quotation marks, so it is not "only paraphrase" either.
     direct = [q for q in quotes if q.kind is QuoteKind.DIRECT]
-    para = [q for q in quotes if q.kind is not QuoteKind.DIRECT]
+    para = [q for q in quotes if q.kind is QuoteKind.INDIRECT]
     direct_outlets = {q.outlet for q in direct}
     para_only = [q for q in para if q.outlet not in direct_outlets]
     if direct and para_only:

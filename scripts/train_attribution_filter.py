@@ -99,7 +99,7 @@ def labels(scored: Scored, gold: list[Triple]) -> list[int]:
             if c.cue_token not in best or fit > best[c.cue_token][1]:
                 best[c.cue_token] = (k, fit)
     return [
-        y if c.cue_token < 0 or best.get(c.cue_token, (k, 0.0))[0] == k else 0
+        int(bool(y) and (c.cue_token < 0 or best[c.cue_token][0] == k))
         for k, ((c, _, _), y) in enumerate(zip(scored, ys, strict=True))
     ]
 

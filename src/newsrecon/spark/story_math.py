@@ -136,25 +136,32 @@ def time_bucket(day: float | None, window_days: float) -> int | None:
 Sides = tuple[Mapping[str, float], Mapping[str, float], float | None]
 
 
+def term_matrix(sides: Sequence[Sides]) -> Any:
+    """One sparse row per article over the sorted union of their terms, built in one go."""
+    columns = {term: j for j, term in enumerate(sorted({t for s in sides for t in s[0]}))}
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for terms, _, _ in sides:
+        data.extend(terms.values())
+        indices.extend(columns[t] for t in terms)
+        indptr.append(len(indices))
+    shape = (len(sides), max(1, len(columns)))
+    return sparse.csr_matrix((data, indices, indptr), shape=shape, dtype=np.float64)
+
+
 def article_vectors(sides: Sequence[Sides]) -> list[ArticleVector]:
-    """One sparse row per article over the sorted union of their terms (each article
+    """The articles as the stage's vectors, rows of :func:`term_matrix` (each article
     converted once, not once per pair). A pair's ``pair_similarity`` sums the terms the two
     share in term order whatever else the union holds, so it is bit for bit the same whether
     the rows were built for the pair alone or for a whole group."""
-    columns = {term: j for j, term in enumerate(sorted({t for s in sides for t in s[0]}))}
-    width = max(1, len(columns))
+    return _vectors(sides, term_matrix(sides))
+
+
+def _vectors(sides: Sequence[Sides], matrix: Any) -> list[ArticleVector]:
     return [
-        ArticleVector(
-            "",
-            sparse.csr_matrix(
-                (list(terms.values()), ([0] * len(terms), [columns[t] for t in terms])),
-                shape=(1, width),
-                dtype=np.float64,
-            ),
-            entities,
-            math.nan if day is None else day,
-        )
-        for terms, entities, day in sides
+        ArticleVector("", matrix[n], entities, math.nan if day is None else day)
+        for n, (_, entities, day) in enumerate(sides)
     ]
 
 
@@ -168,9 +175,10 @@ def verified_pairs(
     vectorised once and the text cosines of :data:`PAIR_BATCH` pairs taken in one sparse
     product (one scipy call per pair cost more than everything else in the step)."""
     ids = sorted(sides)
-    built = article_vectors([sides[i] for i in ids])
+    ordered = [sides[i] for i in ids]
+    matrix = term_matrix(ordered)
+    built = _vectors(ordered, matrix)
     rows = {article_id: n for n, article_id in enumerate(ids)}
-    matrix = sparse.vstack([v.text for v in built], format="csr") if built else None
     batch: list[tuple[str, str]] = []
     for pair in pairs:
         batch.append(pair)

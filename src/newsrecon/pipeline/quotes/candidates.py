@@ -173,7 +173,8 @@ def _from_verb(
         # these apart, and they never lend a speaker to a quote
         for cand in found:
             cand.route += "0"
-            cand.first_route += "0" if cand.first_route else ""
+            if cand.first_route:
+                cand.first_route += "0"
     return found
 
 
@@ -226,15 +227,17 @@ def raw_candidates(
     found: list[Candidate] = []
     cues = _cue_scores(doc, regions, cue_threshold, model)
     for tok in doc:
+        made: list[Candidate | None]
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            c = _according(tok, regions)
-            found += [c] if c is not None else []
+            made = [_according(tok, regions)]
         elif tok.i in cues and tok.pos_ == "NOUN":
-            c = _from_noun(tok, regions)
-            found += [c] if c is not None else []
+            made = [_from_noun(tok, regions)]
         elif tok.i in cues:
             # the first reading before its alternatives: on a tie of scores the first is kept
-            found += _from_verb(tok, regions, objects, cues)
+            made = list(_from_verb(tok, regions, objects, cues))
+        else:
+            continue
+        found += [c for c in made if c is not None]
     found += unattributed_regions(doc, regions, found)
     found += colon_lines(doc, regions)
     return found, cues

@@ -119,12 +119,11 @@ class CandidateFilter:
     def kept_score(self, doc: Doc, c: Candidate, cues: Mapping[int, float]) -> float | None:
         """``c``'s probability when it passes, else None. Two kinds always pass, scored 1: a
         bare quote (no cue, no source), which only survives as the second part of the quote
-        before it, judged already; and a form the training never saw (PolNeAR has no
-        "—Name" line), which the weights know nothing of and the rule that found it has
-        already vouched for; a verb's later reading of a kind the training never saw is dropped
-        instead, its first reading stands."""
+        before it, judged already; and a form the training never saw (PolNeAR has no "—Name"
+        line), which the weights know nothing of and the rule that found it vouches for. A
+        verb's later reading of a kind the training never saw is dropped instead: scored 1,
+        it would displace the judged first reading."""
         if self.routes and c.route not in self.routes:
-            # a verb's later reading of an unseen kind never displaces its first
             return None if c.first_route else 1.0
         if is_bare(c):
             return 1.0

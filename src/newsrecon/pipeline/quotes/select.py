@@ -15,8 +15,8 @@ from newsrecon.pipeline.quotes.spans import Candidate
 
 
 def one_per_cue(scored: Sequence[tuple[Candidate, float]]) -> list[Candidate]:
-    """One reading per cue word (a verb may offer its object besides a quotation or a clause):
-    the highest score wins, the first on a tie; candidates without a cue word all stay."""
+    """One reading per cue word (a verb offers every content it may report): the highest
+    score wins, the first on a tie; candidates without a cue word all stay."""
     best: dict[int, tuple[Candidate, float]] = {}
     for c, score in scored:
         if c.cue_token >= 0 and (c.cue_token not in best or score > best[c.cue_token][1]):

@@ -88,20 +88,41 @@ def label(c: Candidate, gold: list[Triple]) -> int:
 
 def labels(scored: Scored, gold: list[Triple]) -> list[int]:
     """:func:`label` of each candidate, except that of a cue word's readings which match, only
-    the one whose content matches a gold content best (character Jaccard) is positive: with
+    the one that fits a gold attribution best is positive: first by crediting whom the gold
+    credits (no one for a sourceless gold), then by character Jaccard of the contents. With
     every reading of a verb a candidate, overlap alone taught the filter to prefer the longest
-    reading, which overlaps most often and matches boundaries least."""
+    reading, which overlaps most often and matches boundaries least; and a reading crediting
+    no one would tie with its twin that names the subject."""
     ys = [label(c, gold) for c, _, _ in scored]
-    best: dict[int, tuple[int, float]] = {}
+    best: dict[int, tuple[int, tuple[bool, float]]] = {}
     for k, (c, _, _) in enumerate(scored):
         if ys[k] and c.cue_token >= 0:
-            fit = max((_jaccard(c.parts, content) for _, _, content in gold), default=0.0)
+            fit = _fit(c, gold)
             if c.cue_token not in best or fit > best[c.cue_token][1]:
                 best[c.cue_token] = (k, fit)
     return [
         int(bool(y) and (c.cue_token < 0 or best[c.cue_token][0] == k))
         for k, ((c, _, _), y) in enumerate(zip(scored, ys, strict=True))
     ]
+
+
+def _fit(c: Candidate, gold: list[Triple]) -> tuple[bool, float]:
+    """How well ``c`` fits the gold attributions its content overlaps: whether it credits
+    whom one of them credits, then the contents' Jaccard."""
+    return max(
+        (
+            (_credits(c, src), _jaccard(c.parts, content))
+            for src, _, content in gold
+            if _ov(c.parts, content)
+        ),
+        default=(False, 0.0),
+    )
+
+
+def _credits(c: Candidate, source: Frags) -> bool:
+    if not source:
+        return c.source is None
+    return c.source is not None and _ov([c.source], source)
 
 
 def _jaccard(a: Frags, b: Frags) -> float:

@@ -125,3 +125,35 @@ def test_filter_reads_the_content_head() -> None:
     comp = next(c for c in found if c.route == "comp")
     feats = set(candidate_features(doc, comp, cue_probability(comp, cues)))
     assert {"ch=VERB", "l|q=say|False"} <= feats
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "twin"),
+    [
+        # a passive without an agent: the subject is asked, not asking
+        ("Mayor Halloran was asked whether the Vellmar bridge would reopen.", "asked", True),
+        # a raising verb: the subject says nothing
+        ("Mayor Halloran seemed to doubt that the bridge would reopen.", "seemed", True),
+        ("It appears that the Vellmar bridge will reopen in June.", "appears", True),
+        # the subject speaks: no reading crediting no one
+        ("Mayor Halloran said that the Vellmar bridge would reopen.", "said", False),
+        # a passive with its agent: the agent is credited, as before
+        ("The closure was announced by the harbour office on Monday.", "announced", False),
+    ],
+)
+def test_a_subject_that_may_not_speak_gets_a_sourceless_twin(
+    text: str, cue: str, twin: bool
+) -> None:
+    doc = next(parse([text]))
+    found, cues = raw_candidates(doc, cue_threshold=0.0)
+    mine = [c for c in found if c.cue is not None and text[c.cue[0] : c.cue[1]] == cue]
+    credited = [c for c in mine if c.source is not None]
+    twins = [c for c in mine if c.source is None]
+    assert credited, [(c.route, c.source, c.cue) for c in found]
+    assert bool(twins) is twin, [(c.route, c.source) for c in mine]
+    for c in twins:
+        # the same readings as the credited ones, marked and with the subject kept in view
+        assert c.route.endswith("0") and c.source_head >= 0
+        assert any(k.parts == c.parts and k.route + "0" == c.route for k in credited)
+        feats = set(candidate_features(doc, c, cue_probability(c, cues)))
+        assert "nosource" in feats and "dropped=" + doc[c.source_head].dep_ in feats

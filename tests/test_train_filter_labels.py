@@ -56,3 +56,20 @@ def test_best_reading_of_a_cue_is_the_positive_one(
 def test_readings_of_different_cue_words_are_labelled_apart(training: ModuleType) -> None:
     scored = [(_reading([(16, 40)], 1), [], 0.5), (_reading([(11, 60)], 2), [], 0.5)]
     assert training.labels(scored, GOLD) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("gold_source", "expected"),
+    [
+        ([], [0, 1]),  # gold credits no one: the twin crediting no one is the positive
+        ([SOURCE], [1, 0]),  # gold credits the subject: the twin does not even match
+    ],
+)
+def test_a_twin_crediting_no_one_is_labelled_by_whom_gold_credits(
+    training: ModuleType, gold_source: list[tuple[int, int]], expected: list[int]
+) -> None:
+    credited = _reading([(16, 40)])
+    twin = Candidate(None, CUE, [(16, 40)], "indirect", cue_token=1, source_head=0)
+    gold = [(gold_source, [CUE], [(16, 40)])]
+    scored = [(credited, [], 0.5), (twin, [], 0.5)]
+    assert training.labels(scored, gold) == expected

@@ -194,7 +194,7 @@ def attribution_of(sent: SpacySpan) -> tuple[str | None, str]:
                 return owners[0].text, "report"
     root = sent.root
     speech = [t for t in sent if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB"]
-    for verb in sorted(speech, key=lambda t: (t is not root, t.i)):
+    for verb in sorted(speech, key=lambda t: (t.i != root.i, t.i)):
         subj = [c for c in verb.children if c.dep_ == "nsubj"]
         if verb.dep_ in ("acl", "relcl") or not subj:
             continue

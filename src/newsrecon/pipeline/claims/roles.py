@@ -81,13 +81,13 @@ def _role_key(token: Token) -> str | None:
     conjunctions to the phrase that fills a slot of a verb or a noun."""
     node = token
     for _ in range(3):
-        if node.dep_ in ("appos", "conj", "compound", "flat") and node.head is not node:
+        if node.dep_ in ("appos", "conj", "compound", "flat") and node.head.i != node.i:
             node = node.head
         else:
             break
     dep = node.dep_
     head = node.head
-    if dep == "pobj" and head.dep_ == "prep" and head.head is not head:
+    if dep == "pobj" and head.dep_ == "prep" and head.head.i != head.i:
         return f"{head.lower_}:{event_class(head.head.lemma_)}"
     if dep == "poss":
         return f"poss:{event_class(head.lemma_)}"

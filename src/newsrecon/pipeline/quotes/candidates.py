@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -69,9 +70,9 @@ def _subject(verb: Token) -> Token | None:
     cur = verb
     for _ in range(3):
         dep = cur.dep_
-        if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+        if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
             cur = cur.head.head
-        elif cur.head is not cur and (
+        elif cur.head.i != cur.i and (
             dep in {"conj", "xcomp"} or (dep == "advcl" and cur.tag_ == "VBG")
         ):
             cur = cur.head
@@ -172,10 +173,35 @@ def _from_verb(
         # no one is credited ("Asked about it, ...", "is expected to"): the filter weighs
         # these apart, and they never lend a speaker to a quote
         for cand in found:
-            cand.route += "0"
-            if cand.first_route:
-                cand.first_route += "0"
+            _uncredit(cand)
+    elif may_not_speak(verb, subject):
+        found += [_uncredit(replace(cand, source=None)) for cand in found]
     return found
+
+
+def may_not_speak(verb: Token, subject: Token) -> bool:
+    """Whether the verb's own subject may be no one's voice: a passive's without an agent ("X
+    was asked whether", "X is expected to") is who the words are about or addressed to, and
+    a subject the verb raises from the clause it governs ("X seemed to", "it appears that")
+    says nothing. Such a verb's readings are offered once more crediting no one, and the
+    filter weighs the two by the verb and the subject's role."""
+    if subject.head.i != verb.i:  # spaCy makes a new Token object on each access
+        return False
+    if subject.dep_ == "nsubjpass" or subject.lower_ == "it":
+        return True
+    return any(c.dep_ in _RAISED for c in verb.children)
+
+
+_RAISED = {"xcomp", "acomp", "oprd"}
+
+
+def _uncredit(cand: Candidate) -> Candidate:
+    """``cand`` marked as crediting no one (route suffix ``0``); its ``source_head`` stays,
+    so the filter can see whose subject was set aside."""
+    cand.route += "0"
+    if cand.first_route:
+        cand.first_route += "0"
+    return cand
 
 
 def _from_noun(noun: Token, regions: _Regions) -> Candidate | None:

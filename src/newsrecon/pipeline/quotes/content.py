@@ -193,7 +193,7 @@ def readings(
         if rng is not None:
             yield _indirect(source, cue, [rng], verb, head, regions, "rest")
     host = verb.head.head if verb.dep_ == "relcl" else verb.head
-    if verb.dep_ == "advcl" or (verb.dep_ == "relcl" and host is not verb.head):
+    if verb.dep_ == "advcl" or (verb.dep_ == "relcl" and host.i != verb.head.i):
         parts = _host_clause(verb, regions, host)
         if parts:
             yield _indirect(source, cue, parts, verb, head, regions, "host-" + verb.dep_)
@@ -272,7 +272,7 @@ def _host_clause(verb: Token, regions: _Regions, head: Token) -> list[Range]:
     """ "Y, X said, Z", "Y, X said." and "As X said, Y": a cue clause set inside the clause it
     reports (parsed as its parataxis, an "as" clause or, loosely, a relative clause) reports
     ``head``'s clause minus the cue clause, as the fragments either side of it."""
-    if head is verb:
+    if head.i == verb.i:
         return []
     doc = verb.doc
     text = doc_text(doc)

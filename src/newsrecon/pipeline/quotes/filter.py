@@ -75,6 +75,10 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
         yield f"sbefore={c.source[0] < (c.cue or c.content)[0]}"
     else:
         yield "nosource"
+        if c.source_head >= 0:  # a subject set aside (candidates.may_not_speak)
+            dropped = doc[c.source_head].dep_
+            yield "dropped=" + dropped
+            yield f"l|dropped={lemma}|{dropped}"
     start, end = c.content
     n = len(text[start:end].split())
     yield "cn=" + _bucket(n, (1, 2, 4, 8, 16, 32, 64))

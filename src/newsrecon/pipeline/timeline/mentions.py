@@ -128,9 +128,9 @@ def _attachment(sent: SpacySpan, timex: Timex) -> Token | None:
         return None
     root = min(inside, key=lambda t: len(list(t.ancestors)))
     head = root.head
-    if head.dep_ == "prep" and head.head is not head:
+    if head.dep_ == "prep" and head.head.i != head.i:
         head = head.head
-    if head is root or timex.start <= head.idx < timex.end:
+    if head.i == root.i or timex.start <= head.idx < timex.end:
         return None
     return head
 

@@ -50,7 +50,7 @@ def governing_verb(doc: Doc, start: int, end: int) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if token.pos_ in _VERBAL and not (start <= token.idx < end):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -81,7 +81,7 @@ def clause_tense(verb: Token) -> int | None:
         # An infinitive takes the tense of the verb it complements: "plans to meet" is ahead,
         # "agreed to meet" is not decided by the form.
         head = verb.head
-        if head is not verb and head.lemma_.lower() in _PLAN_VERBS:
+        if head.i != verb.i and head.lemma_.lower() in _PLAN_VERBS:
             return 1
         return None
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):

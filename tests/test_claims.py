@@ -12,7 +12,7 @@ from newsrecon.model.findings import Severity
 from newsrecon.pipeline import nlp
 from newsrecon.pipeline.analysis import StoryInput
 from newsrecon.pipeline.claims.compare import compare_facts
-from newsrecon.pipeline.claims.facts import Fact, article_facts
+from newsrecon.pipeline.claims.facts import Fact, article_facts, attribution_of
 from newsrecon.pipeline.claims.stage import claims_stage
 
 
@@ -221,3 +221,24 @@ def test_fact_and_slot_spans_index_the_text(words: list[str]) -> None:
             assert text[n.start : n.end] == n.text
         for d in fact.dates:
             assert text[d.start : d.end] == d.text
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # the sentence's own speech verb credits the claim, not one in a clause before it
+        (
+            "As Maren Oduya told reporters, the harbour master said the ferry would stop.",
+            "harbour master",
+        ),
+        (
+            "When Maren Oduya told the council, the mayor announced that the tram would stop.",
+            "mayor",
+        ),
+        # with only the clause's verb, that one credits
+        ("Maren Oduya told reporters that the ferry would stop.", "Maren Oduya"),
+    ],
+)
+def test_the_root_speech_verb_credits_the_claim(text: str, source: str) -> None:
+    doc = next(nlp.parse([text]))
+    assert attribution_of(next(iter(doc.sents))) == (source, "speech")

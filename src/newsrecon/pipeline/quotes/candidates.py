@@ -9,7 +9,9 @@ learned source boundary says (:mod:`.boundary`); what the cue reports is found b
 reading a verb offers is a candidate, and the filter keeps one per cue word. A cue with no one
 to credit ("Asked about it, ...", "the decision to ...") still gives a candidate without a
 source, which the learned filter judges apart (route suffix ``0``) and which never becomes a
-quote. Span edges follow PolNeAR's conventions (:mod:`.bounds`).
+quote; a subject that may not be speaking (a passive's without an agent, one a verb raises) is
+offered both ways, credited and not, and the filter chooses. Span edges follow PolNeAR's
+conventions (:mod:`.bounds`).
 
 Works on character offsets of the Doc, which is parsed from exactly ``Article.text``, so every
 range here indexes the stored clean text.

@@ -239,3 +239,20 @@ def test_a_later_reading_of_an_unseen_kind_never_displaces_the_first() -> None:
         assert chooser.kept_score(doc, alt, cues) is None
         both = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05)
         assert both.kept_score(doc, alt, cues) is not None
+
+
+def test_a_twin_of_an_unseen_kind_never_displaces_the_credited_reading() -> None:
+    """A reading that sets a passive's subject aside, of a kind the training never saw, is
+    dropped like a later reading; the credited reading is judged as usual."""
+    doc = next(parse(["Mayor Tomas Halloran was asked whether the bridge would reopen."]))
+    found, cues = raw_candidates(doc, cue_threshold=0.05)
+    twins = [c for c in found if c.source is None and c.source_head >= 0]
+    assert twins, [(c.route, c.source) for c in found]
+    for twin in twins:
+        credited = next(c for c in found if c.cue_token == twin.cue_token and c.source)
+        seen = frozenset({credited.route})
+        chooser = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05, routes=seen)
+        assert chooser.kept_score(doc, credited, cues) is not None
+        assert chooser.kept_score(doc, twin, cues) is None
+        judged = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05)
+        assert judged.kept_score(doc, twin, cues) is not None

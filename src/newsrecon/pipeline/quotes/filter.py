@@ -125,10 +125,11 @@ class CandidateFilter:
         bare quote (no cue, no source), which only survives as the second part of the quote
         before it, judged already; and a form the training never saw (PolNeAR has no "—Name"
         line), which the weights know nothing of and the rule that found it vouches for. A
-        verb's later reading of a kind the training never saw is dropped instead: scored 1,
-        it would displace the judged first reading."""
+        verb's later reading, or a reading that sets its subject aside, of a kind the training
+        never saw is dropped instead: scored 1, it would displace the judged reading it is an
+        alternative to."""
         if self.routes and c.route not in self.routes:
-            return None if c.first_route else 1.0
+            return None if c.first_route or is_twin(c) else 1.0
         if is_bare(c):
             return 1.0
         p = self.score(doc, c, cue_probability(c, cues))
@@ -137,6 +138,12 @@ class CandidateFilter:
 
 def is_bare(c: Candidate) -> bool:
     return c.cue is None and c.source is None
+
+
+def is_twin(c: Candidate) -> bool:
+    """A reading that credits no one although its verb has a subject
+    (:func:`.candidates.may_not_speak`)."""
+    return c.source is None and c.source_head >= 0
 
 
 def cue_probability(c: Candidate, cues: Mapping[int, float]) -> float | None:

@@ -4,6 +4,7 @@ found, its decision follows its weights, and choosing among candidates mutates n
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from newsrecon.pipeline.nlp import parse
 from newsrecon.pipeline.quotes.candidates import candidates, raw_candidates
@@ -233,12 +234,20 @@ def test_a_later_reading_of_an_unseen_kind_never_displaces_the_first() -> None:
             pairs.append((doc, cues, first, alt))
     assert pairs
     for doc, cues, first, alt in pairs:
-        seen = frozenset({first.route})
-        chooser = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05, routes=seen)
-        assert chooser.kept_score(doc, first, cues) is not None
-        assert chooser.kept_score(doc, alt, cues) is None
-        both = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05)
-        assert both.kept_score(doc, alt, cues) is not None
+        _dropped_only_when_unseen(doc, cues, first, alt)
+
+
+def _dropped_only_when_unseen(
+    doc: Doc, cues: dict[int, float], judged: Candidate, alternative: Candidate
+) -> None:
+    """With only ``judged``'s route seen in training, ``alternative`` is dropped while
+    ``judged`` is scored; a filter that records no routes judges both."""
+    seen = frozenset({judged.route})
+    chooser = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05, routes=seen)
+    assert chooser.kept_score(doc, judged, cues) is not None
+    assert chooser.kept_score(doc, alternative, cues) is None
+    every = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05)
+    assert every.kept_score(doc, alternative, cues) is not None
 
 
 def test_a_twin_of_an_unseen_kind_never_displaces_the_credited_reading() -> None:
@@ -250,9 +259,4 @@ def test_a_twin_of_an_unseen_kind_never_displaces_the_credited_reading() -> None
     assert twins, [(c.route, c.source) for c in found]
     for twin in twins:
         credited = next(c for c in found if c.cue_token == twin.cue_token and c.source)
-        seen = frozenset({credited.route})
-        chooser = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05, routes=seen)
-        assert chooser.kept_score(doc, credited, cues) is not None
-        assert chooser.kept_score(doc, twin, cues) is None
-        judged = CandidateFilter({"b": 10.0}, threshold=0.5, cue_threshold=0.05)
-        assert judged.kept_score(doc, twin, cues) is not None
+        _dropped_only_when_unseen(doc, cues, credited, twin)

@@ -80,7 +80,7 @@ def label(c: Candidate, gold: list[Triple]) -> int:
             continue
         if c.cue is not None and c.cue_token >= 0 and not _ov([c.cue], cue):
             continue
-        if src and (c.source is None or not _ov([c.source], src)):
+        if src and not _credits(c, src):
             continue
         return 1
     return 0

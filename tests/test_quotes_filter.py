@@ -14,6 +14,7 @@ from newsrecon.pipeline.quotes.filter import (
     candidate_features,
     candidate_filter,
     cue_probability,
+    is_twin,
 )
 from newsrecon.pipeline.quotes.select import one_per_cue, outermost
 from newsrecon.pipeline.quotes.spans import Candidate
@@ -255,7 +256,7 @@ def test_a_twin_of_an_unseen_kind_never_displaces_the_credited_reading() -> None
     dropped like a later reading; the credited reading is judged as usual."""
     doc = next(parse(["Mayor Tomas Halloran was asked whether the bridge would reopen."]))
     found, cues = raw_candidates(doc, cue_threshold=0.05)
-    twins = [c for c in found if c.source is None and c.source_head >= 0]
+    twins = [c for c in found if is_twin(c)]
     assert twins, [(c.route, c.source) for c in found]
     for twin in twins:
         credited = next(c for c in found if c.cue_token == twin.cue_token and c.source)

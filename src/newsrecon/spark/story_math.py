@@ -30,6 +30,7 @@ import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -179,13 +180,8 @@ def verified_pairs(
     matrix = term_matrix(ordered)
     built = _vectors(ordered, matrix)
     rows = {article_id: n for n, article_id in enumerate(ids)}
-    batch: list[tuple[str, str]] = []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) == PAIR_BATCH:
-            yield from _verified(batch, matrix, built, rows, window_days, floor)
-            batch = []
-    if batch:
+    iterator = iter(pairs)
+    while batch := list(islice(iterator, PAIR_BATCH)):
         yield from _verified(batch, matrix, built, rows, window_days, floor)
 
 

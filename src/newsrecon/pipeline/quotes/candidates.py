@@ -262,7 +262,7 @@ def raw_candidates(
             made = [_from_noun(tok, regions)]
         elif tok.i in cues:
             # the first reading before its alternatives: on a tie of scores the first is kept
-            made = list(_from_verb(tok, regions, objects, cues))
+            made = [*_from_verb(tok, regions, objects, cues)]
         else:
             continue
         found += [c for c in made if c is not None]

@@ -75,7 +75,7 @@ def candidate_features(doc: Doc, c: Candidate, cue_p: float | None) -> Iterator[
         yield f"sbefore={c.source[0] < (c.cue or c.content)[0]}"
     else:
         yield "nosource"
-        if c.source_head >= 0:  # a subject set aside (candidates.may_not_speak)
+        if is_twin(c):  # a subject set aside
             dropped = doc[c.source_head].dep_
             yield "dropped=" + dropped
             yield f"l|dropped={lemma}|{dropped}"

@@ -49,6 +49,10 @@ from newsrecon.pipeline.story_stream import (
 # topic below the threshold when it beats the runner-up by a margin (floor in {.10, .15, .20}
 # x margin in {.05, .08, .12}): best .942 (floor .20, margin .12) against .937 without it,
 # lower floors .55-.90. Too small a gain to adopt.
+# Also tried (session 10, same protocol): the topic layer fed text with entity tokens and
+# numbers removed (TF-IDF, and MiniLM of that text), or only the non-entity noun/verb/adjective
+# lemmas, over the same weight x threshold grid: best odd .947 (de-entitied text and vector,
+# (.5, .5), .25) with even .860 and all .870; none beat this setting on even or all.
 TOPIC_THRESHOLD = 0.25
 DEFAULT_TOPIC_SIMILARITY = TOPIC_THRESHOLD ** (1.0 / GAMMA)
 TOPIC_WEIGHTS: dict[str, float] = {"embedding": 0.5, "text": 0.5, "entities": 0.0}

@@ -8,6 +8,8 @@ from newsrecon.model.claims import Claim, ClaimStatus, OutletStance, Stance
 from newsrecon.model.entities import Alias, Entity
 from newsrecon.model.findings import Conflict, ConflictSide, Severity
 from newsrecon.model.framing import FramingCell, FramingRow, FramingTerm
+from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind
+from newsrecon.model.reuse import Passage, PassageKind, ReusePair
 from newsrecon.model.summary import SummarySentence
 from newsrecon.report.build import build_document
 from newsrecon.report.schema import Document
@@ -200,4 +202,36 @@ def quote_marks_document() -> Document:
     )
     story = Story(id="s1", article_ids=("a1", "a2"), title="Pier")
     dossier = Dossier(story=story, articles=(first, second), conflicts=(conflict,))
+    return build_document([dossier], [], AnalysisParameters(), "test-1")
+
+
+def reuse_document() -> Document:
+    """Two articles sharing one copied passage, and a quote: the pair's sides and the quote's
+    article are bare article ids."""
+    text = "The pier reopened on Monday after repairs. Crowds came."
+    first = article(1, text, outlet="Copier <b>one</b>")
+    second = article(2, text.replace("Crowds came.", "Few came."), outlet="Wire")
+    shared = len("The pier reopened on Monday after repairs.")
+    pair = ReusePair(
+        "a1",
+        "a2",
+        (Passage(Span("a1", 0, shared), Span("a2", 0, shared), 1.0, PassageKind.NARRATIVE, 7),),
+        0.8,
+        0.8,
+        7,
+    )
+    story = Story(id="s1", article_ids=("a1", "a2"), title="Pier")
+    quote = Quote(
+        id="q1",
+        article="a1",
+        outlet=first.outlet,
+        speaker="Crowds",
+        speaker_span=Span("a1", shared + 1, shared + 7),
+        speaker_entity=None,
+        speaker_kind=SpeakerKind.PERSON,
+        cue=None,
+        content=Span("a1", 0, shared),
+        kind=QuoteKind.INDIRECT,
+    )
+    dossier = Dossier(story=story, articles=(first, second), reuse=(pair,), quotes=(quote,))
     return build_document([dossier], [], AnalysisParameters(), "test-1")

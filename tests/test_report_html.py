@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 
 from newsrecon.report.html import paragraphs, render_html, segment, story_view
 from newsrecon.report.schema import Document, iter_spans
-from tests.test_report_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, hostile_document, large_document
+from tests.test_report_fixtures import (
+    HOSTILE_TEXT,
+    HOSTILE_TITLE,
+    hostile_document,
+    large_document,
+    reuse_document,
+)
 
 OWN_JS = (resources.files("newsrecon.report") / "templates" / "dossier.js").read_text("utf-8")
 
@@ -215,3 +221,14 @@ def test_hostile_fixture_really_is_hostile() -> None:
     # Guards the fixture: if its markup were lost the escaping tests would pass vacuously.
     assert "<script>" in HOSTILE_TEXT and "onerror" in HOSTILE_TEXT
     assert "<" in HOSTILE_TITLE
+
+
+def test_article_ids_link_to_their_articles() -> None:
+    """A bare article id in a finding (a quote's article) is a link to the article, labelled by
+    outlet and number, the id in its title; the outlet stays text."""
+    tree = _tree(reuse_document())
+    (first,) = tree.xpath("//a[@title='article a1']")
+    assert first.text_content() == "Copier <b>one</b>, article 1"
+    assert not first.xpath(".//b")
+    (target,) = tree.xpath(f"//*[@id='{first.get('href')[1:]}']")
+    assert "Copier <b>one</b>" in target.text_content()

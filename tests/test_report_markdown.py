@@ -9,7 +9,13 @@ from markdown_it.token import Token
 
 from newsrecon.report.markdown import escape_block, escape_inline, render_markdown
 from newsrecon.report.schema import Document
-from tests.test_report_fixtures import HOSTILE_TEXT, HOSTILE_TITLE, hostile_document, large_document
+from tests.test_report_fixtures import (
+    HOSTILE_TEXT,
+    HOSTILE_TITLE,
+    hostile_document,
+    large_document,
+    reuse_document,
+)
 
 # CommonMark with raw HTML on, as viewers render it, plus GitHub's tables and strikethrough.
 MD = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -144,3 +150,11 @@ def test_many_stories_nest_under_one_title() -> None:
     assert [h.text_content() for h in tree.xpath("//h1")] == ["newsrecon dossier: 2 stories"]
     assert [h.text_content() for h in tree.xpath("//h2")][:2] == ["A large story", HOSTILE_TITLE]
     assert len(tree.xpath("//h4")) == 5 + 2 + 1  # articles of both stories, one framing table
+
+
+def test_article_ids_are_named_by_outlet_and_number() -> None:
+    """A bare article id (a reuse pair's side) reads as the spans' citations do, id kept."""
+    text = _rendered_text(render_markdown(reuse_document()))
+    assert "Article a: Copier <b>one</b>, article 1 (a1)" in text
+    assert "Article b: Wire, article 2 (a2)" in text
+    assert "Article: Copier <b>one</b>, article 1 (a1)" in text

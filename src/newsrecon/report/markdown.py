@@ -202,8 +202,18 @@ def _inline(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) 
         if not value:
             return "—"
         if all(not isinstance(v, Mapping | list) for v in value):
-            return ", ".join(escape_inline(scalar(v)) for v in value)
+            return ", ".join(_scalar(v, numbers, outlets) for v in value)
         return None
+    return _scalar(value, numbers, outlets)
+
+
+def _scalar(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) -> str:
+    """A plain value; one of the story's article ids (a reuse pair's sides, a wire group's
+    copies, a quote's article) named as spans name it, by outlet and number, so that a reader
+    of the Markdown need not look an opaque id up in the Articles section."""
+    if isinstance(value, str) and value in numbers:
+        where = f"{outlets.get(value, value)}, article {numbers[value]} ({value})"
+        return escape_inline(where)
     return escape_inline(scalar(value))
 
 

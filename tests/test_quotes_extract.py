@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsrecon.model import Article
+from newsrecon.model import Article, Span
+from newsrecon.model.entities import Entity
 from newsrecon.model.quotes import QuoteKind, SpeakerKind
 from newsrecon.pipeline.nlp import parse
 from newsrecon.pipeline.quotes.extract import extract_quotes
@@ -136,6 +137,33 @@ def test_unresolvable_pronoun_stays_as_written() -> None:
     quotes, _ = _quotes("“The bridge is closed,” she said.")
     assert quotes and quotes[0].speaker == "she"
     assert quotes[0].speaker_kind is SpeakerKind.UNRESOLVED
+
+
+def _entity(eid: str, name: str, kind: str, text: str) -> Entity:
+    start = text.index(name)
+    mention = Span("a1", start, start + len(name))
+    return Entity(eid, name, kind, (), (mention,), ("Gazette",))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source's head is the person: linked to the person, not to the organisation
+        ("Harbour Authority spokeswoman Maren Oduya said the bridge would reopen.", "e-person"),
+        # the source is the organisation itself
+        ("The Harbour Authority said the bridge would reopen on Monday.", "e-org"),
+        # a description naming an organisation is not that organisation
+        ("The head of the Harbour Authority said the bridge would reopen on Monday.", None),
+    ],
+)
+def test_speaker_links_to_the_entity_at_the_head_of_the_source(
+    text: str, expected: str | None
+) -> None:
+    entities = [_entity("e-org", "Harbour Authority", "ORG", text)]
+    if "Oduya" in text:
+        entities.append(_entity("e-person", "Maren Oduya", "PERSON", text))
+    quotes = extract_quotes(next(parse([text])), _article(text), entities)
+    assert quotes and quotes[0].speaker_entity == expected
 
 
 _PIECES = st.lists(

@@ -26,10 +26,16 @@ class EntityIndex:
                     self._mentions.append((m.start, m.end, entity))
         self._mentions.sort(key=lambda x: (x[0], x[1]))
 
-    def find(self, start: int, end: int) -> Any | None:
-        """The entity with a mention overlapping ``[start, end)``; a person wins over others,
-        then the longest mention."""
-        hits = [(s, e, ent) for s, e, ent in self._mentions if s < end and start < e]
+    def find(self, start: int, end: int, head: int | None = None) -> Any | None:
+        """The entity with a mention overlapping ``[start, end)`` and, when ``head`` (a
+        character offset) is given, covering it; a person wins over others, then the longest
+        mention. The head matters because a description names other entities than the one it
+        describes: "the commander of the Quds Force" is not the Quds Force."""
+        hits = [
+            (s, e, ent)
+            for s, e, ent in self._mentions
+            if s < end and start < e and (head is None or s <= head < e)
+        ]
         if not hits:
             return None
         hits.sort(key=lambda h: (getattr(h[2], "type", "") != "PERSON", -(h[1] - h[0])))
@@ -41,6 +47,12 @@ def _quote_id(article: str, content: tuple[int, int]) -> str:
         f"{article}:{content[0]}:{content[1]}".encode(), usedforsecurity=False
     ).hexdigest()
     return "q" + digest[:10]
+
+
+def _head_at(doc: Doc, source: tuple[int, int]) -> int | None:
+    """Where the syntactic head of the source phrase starts (``None`` if no token aligns)."""
+    span = doc.char_span(*source, alignment_mode="expand")
+    return span.root.idx if span is not None and len(span) else None
 
 
 _KIND_OF_ENTITY = {"PERSON": SpeakerKind.PERSON, "ORG": SpeakerKind.ORGANISATION}
@@ -69,9 +81,17 @@ def _quote(
         return None
     written = classify(doc, *cand.source)
     speaker = resolve(doc, cand.source[0], written, earlier)
-    entity = index.find(*cand.source)
+    # by the name picked out of the source, else by the source's head: a description names
+    # other entities than the one it describes ("the head of the Harbour Authority"); a
+    # document keeps the entity it names as who stands behind it ("a Reuters report")
+    if written.name_at is not None:
+        entity = index.find(*written.name_at)
+    elif written.kind is SpeakerKind.DOCUMENT:
+        entity = index.find(*cand.source)
+    else:
+        entity = index.find(*cand.source, _head_at(doc, cand.source))
     if entity is None and speaker.antecedent is not None:
-        entity = index.find(*speaker.antecedent)
+        entity = index.find(*speaker.antecedent, _head_at(doc, speaker.antecedent))
     name, kind = speaker.name, speaker.kind
     if entity is not None and kind is not SpeakerKind.DOCUMENT:
         name = entity.name
@@ -80,7 +100,8 @@ def _quote(
         )
         speaker = Speaker(name, kind, True, speaker.antecedent, speaker.key_words, speaker.nouns)
     if speaker.named:
-        earlier.append(Earlier(cand.source[0], speaker, speaker.antecedent or cand.source))
+        named_at = speaker.antecedent or written.name_at or cand.source
+        earlier.append(Earlier(cand.source[0], speaker, named_at))
     content = Span(aid, *cand.content)
     return Quote(
         id=_quote_id(aid, cand.content),

@@ -33,7 +33,9 @@ _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC"}
 @dataclass(frozen=True, slots=True)
 class Speaker:
     """``name`` is what the quote is attributed to; ``kind`` what it is; ``antecedent`` the
-    character range of the named source a pronoun/description was resolved to."""
+    character range of the named source a pronoun/description was resolved to; ``name_at``
+    the range of the name picked out of a longer source ("Mossad's former deputy head,
+    Ehud Lavi"), which is what the speaker is linked by."""
 
     name: str
     kind: SpeakerKind
@@ -42,19 +44,20 @@ class Speaker:
     key_words: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
     head: str = ""
+    name_at: tuple[int, int] | None = None
 
 
 def _head(span: SpacySpan) -> Token:
     return span.root
 
 
-def _name_in(span: SpacySpan) -> tuple[str, str] | None:
+def _name_in(span: SpacySpan) -> SpacySpan | None:
     """The first person, else organisation, named entity inside the source."""
     ents = [e for e in span.ents]
     for labels in (_PERSON_ENTS, _ORG_ENTS):
         for ent in ents:
             if ent.label_ in labels:
-                return ent.text, ent.label_
+                return ent
     return None
 
 
@@ -81,12 +84,15 @@ def classify(doc: Doc, start: int, end: int) -> Speaker:
     if lemma in lex.document:
         return Speaker(text, SpeakerKind.DOCUMENT, False, key_words=words)
     if named is not None and (head.ent_type_ or head.pos_ == "PROPN"):
-        label = named[1]
-        kind = SpeakerKind.PERSON if label in _PERSON_ENTS else SpeakerKind.ORGANISATION
-        return Speaker(named[0], kind, True, key_words=words, nouns=nouns)
-    if named is not None and named[1] in _PERSON_ENTS:
+        kind = SpeakerKind.PERSON if named.label_ in _PERSON_ENTS else SpeakerKind.ORGANISATION
+        at = (named.start_char, named.end_char)
+        return Speaker(named.text, kind, True, key_words=words, nouns=nouns, name_at=at)
+    if named is not None and named.label_ in _PERSON_ENTS:
         # "the commander of the Quds Force, Esmail Qaani": a description with a name inside.
-        return Speaker(named[0], SpeakerKind.PERSON, True, key_words=words, nouns=nouns)
+        at = (named.start_char, named.end_char)
+        return Speaker(
+            named.text, SpeakerKind.PERSON, True, key_words=words, nouns=nouns, name_at=at
+        )
     if head.pos_ == "PROPN":
         return Speaker(text, SpeakerKind.PERSON, True, key_words=words, nouns=nouns)
     if lemma in lex.organisation or head.lower_ in lex.organisation:

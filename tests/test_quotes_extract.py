@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsrecon.model import Article, Span
-from newsrecon.model.entities import Entity
+from newsrecon.model.entities import Alias, Entity
 from newsrecon.model.quotes import QuoteKind, SpeakerKind
 from newsrecon.pipeline.nlp import parse
 from newsrecon.pipeline.quotes.extract import extract_quotes
@@ -142,7 +142,7 @@ def test_unresolvable_pronoun_stays_as_written() -> None:
 def _entity(eid: str, name: str, kind: str, text: str) -> Entity:
     start = text.index(name)
     mention = Span("a1", start, start + len(name))
-    return Entity(eid, name, kind, (), (mention,), ("Gazette",))
+    return Entity(eid, name, kind, (Alias(name, ("Gazette",)),), (mention,), ("Gazette",))
 
 
 @pytest.mark.parametrize(
@@ -164,6 +164,25 @@ def test_speaker_links_to_the_entity_at_the_head_of_the_source(
         entities.append(_entity("e-person", "Maren Oduya", "PERSON", text))
     quotes = extract_quotes(next(parse([text])), _article(text), entities)
     assert quotes and quotes[0].speaker_entity == expected
+
+
+@pytest.mark.parametrize(
+    ("others", "expected"),
+    [((), "e-maren"), (("Tomas Oduya",), None)],
+)
+def test_a_named_speaker_the_recogniser_missed_links_by_name_when_unambiguous(
+    others: tuple[str, ...], expected: str | None
+) -> None:
+    # only the first "Oduya" is an entity mention, as when the recogniser misses the second
+    text = (
+        "Maren Oduya opened the new bridge on Monday. Tomas Oduya watched. "
+        "“Buses will run from Thursday,” said Commissioner Oduya."
+    )
+    entities = [_entity("e-maren", "Maren Oduya", "PERSON", text)]
+    entities += [_entity(f"e-{n}", n, "PERSON", text) for n in others]
+    quotes = extract_quotes(next(parse([text])), _article(text), entities)
+    said = [q for q in quotes if "Buses" in text[q.content.start : q.content.end]]
+    assert said and said[0].speaker_entity == expected
 
 
 _PIECES = st.lists(

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from newsrecon.model import Article, Span
 from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind
+from newsrecon.pipeline.entities.names import name_tokens, persons_match, split_title
 from newsrecon.pipeline.quotes.candidates import Candidate, candidates
 from newsrecon.pipeline.quotes.speakers import Earlier, Speaker, classify, resolve
 
@@ -20,6 +21,11 @@ class EntityIndex:
 
     def __init__(self, entities: Sequence[Any], article: str) -> None:
         self._mentions: list[tuple[int, int, Any]] = []
+        self._people = [
+            (entity, [_person_tokens(getattr(a, "text", "")) for a in entity.aliases])
+            for entity in entities
+            if getattr(entity, "type", "") == "PERSON"
+        ]
         for entity in entities:
             for m in getattr(entity, "mentions", ()):
                 if getattr(m, "article", None) == article:
@@ -40,6 +46,25 @@ class EntityIndex:
             return None
         hits.sort(key=lambda h: (getattr(h[2], "type", "") != "PERSON", -(h[1] - h[0])))
         return hits[0][2]
+
+    def person_named(self, name: str) -> Any | None:
+        """The one person of the story that ``name`` (a speaker named in the text, with no
+        entity mention where it stands: the recogniser missed "General Qaani" there) can
+        write by :func:`.names.persons_match`, titles set aside; ``None`` when none or several
+        can."""
+        tokens = _person_tokens(name)
+        if not tokens:
+            return None
+        found = [
+            entity
+            for entity, aliases in self._people
+            if any(alias and persons_match(tokens, alias) for alias in aliases)
+        ]
+        return found[0] if len(found) == 1 else None
+
+
+def _person_tokens(name: str) -> list[str]:
+    return split_title(name_tokens(name))[1]
 
 
 def _quote_id(article: str, content: tuple[int, int]) -> str:
@@ -92,6 +117,8 @@ def _quote(
         entity = index.find(*cand.source, _head_at(doc, cand.source))
     if entity is None and speaker.antecedent is not None:
         entity = index.find(*speaker.antecedent, _head_at(doc, speaker.antecedent))
+    if entity is None and speaker.named and speaker.kind is SpeakerKind.PERSON:
+        entity = index.person_named(speaker.name)
     name, kind = speaker.name, speaker.kind
     if entity is not None and kind is not SpeakerKind.DOCUMENT:
         name = entity.name

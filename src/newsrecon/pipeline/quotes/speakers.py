@@ -26,6 +26,7 @@ from newsrecon.pipeline.quotes.lexicon import (
 )
 
 MAX_RESOLUTION_CHARS = 2500
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
 _PERSON_ENTS = {"PERSON"}
 _ORG_ENTS = {"ORG", "NORP", "GPE", "FAC"}
 
@@ -130,7 +131,7 @@ def resolve(doc: Doc, at: int, speaker: Speaker, earlier: Sequence[Earlier]) -> 
     ``he``/``she``: the nearest earlier named person that is a clause subject or a named
     speaker, whichever is closer. A description: the nearest earlier named speaker whose
     own source words include the description's head noun ("spokeswoman Maren Oduya" ...
-    "the spokeswoman said").
+    "the spokeswoman said"); an indefinite one ("a spokeswoman said") stays as written.
     """
     if speaker.named or speaker.kind is SpeakerKind.DOCUMENT:
         return speaker
@@ -149,8 +150,16 @@ def resolve(doc: Doc, at: int, speaker: Speaker, earlier: Sequence[Earlier]) -> 
         return speaker
     if pronoun in PRONOUNS_PLURAL or pronoun in PRONOUNS or not speaker.head:
         return speaker
+    if pronoun.split(maxsplit=1)[0] in _INDEFINITE:
+        # "a senior official said": news brings in an unnamed source this way, not someone
+        # already named, so only a definite description ("the official") is resolved
+        return speaker
+    # what reaches here is a description of someone ("the official"; one of an organisation
+    # is classified as such and kept): it refers to an earlier person, never to an earlier
+    # organisation whose words happen to hold the same noun ("... officials said")
+    person = SpeakerKind.PERSON
     for e in reversed(recent):
-        if e.speaker.named and speaker.head in e.speaker.nouns:
+        if e.speaker.named and e.speaker.kind is person and speaker.head in e.speaker.nouns:
             return Speaker(
                 e.speaker.name, e.speaker.kind, True, e.source, e.speaker.key_words, e.speaker.nouns
             )

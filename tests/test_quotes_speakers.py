@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from newsrecon.model import Article
 from newsrecon.model.quotes import SpeakerKind
 from newsrecon.pipeline.nlp import parse
 from newsrecon.pipeline.quotes.extract import extract_quotes
 from newsrecon.pipeline.quotes.speakers import Earlier, Speaker, classify, resolve
+from tests.test_quotes_extract import _article
 
 _FIRST = "Harbour Authority spokeswoman Maren Oduya said the bridge would reopen on Monday. "
-
-
-def _article(text: str) -> Article:
-    return Article(
-        id="a1",
-        source="t.txt",
-        format="text",
-        text=text,
-        content_hash="h",
-        outlet="Gazette",
-        outlet_basis="file_name",
-    )
 
 
 @pytest.mark.parametrize(

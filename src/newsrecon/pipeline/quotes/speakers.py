@@ -3,8 +3,9 @@ pronoun or a description, the named speaker it refers to when that is safe to sa
 
 Resolution is conservative (there is no packaged coreference model): ``he``/``she`` go to the
 nearest earlier named person speaker only if no other named person is the subject of a
-sentence in between; a description ("the Quds Force chief") goes to the nearest earlier named
-speaker whose own source words share a capitalised word with it. Anything else stays as
+sentence in between; a definite description ("the spokeswoman") goes to the nearest earlier
+named person whose own source words hold its head noun ("spokeswoman Maren Oduya"). An
+indefinite one ("a senior official") brings in someone new and, like anything else, stays as
 written, marked ``unresolved``.
 """
 

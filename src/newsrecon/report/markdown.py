@@ -120,7 +120,7 @@ def _special(
     """The dedicated Markdown view of a section, or None for the generic list."""
 
     def where(article: str) -> str:
-        return f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
+        return _where(article, numbers, outlets)
 
     if field == "summary":
         return markdown_views.summary(items, where, escape_inline, h)
@@ -192,7 +192,7 @@ def _inline(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) 
     """``value`` on one line, or None when it needs a nested list."""
     if is_span(value):
         article = str(value["article"])
-        where = f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
+        where = _where(article, numbers, outlets)
         text = str(value["text"])
         shown = escape_inline(text) if is_enclosed(text) else f"“{escape_inline(text)}”"
         return f"{shown} ({escape_inline(where)}, characters {value['start']}–{value['end']})"
@@ -212,9 +212,13 @@ def _scalar(value: Any, numbers: Mapping[str, int], outlets: Mapping[str, str]) 
     copies, a quote's article) named as spans name it, by outlet and number, so that a reader
     of the Markdown need not look an opaque id up in the Articles section."""
     if isinstance(value, str) and value in numbers:
-        where = f"{outlets.get(value, value)}, article {numbers[value]} ({value})"
-        return escape_inline(where)
+        return escape_inline(f"{_where(value, numbers, outlets)} ({value})")
     return escape_inline(scalar(value))
+
+
+def _where(article: str, numbers: Mapping[str, int], outlets: Mapping[str, str]) -> str:
+    """An article as the dossier names it: its outlet and its number in the story."""
+    return f"{outlets.get(article, article)}, article {numbers.get(article, '?')}"
 
 
 def _article(article: ArticleOut, number: int, h: str) -> list[str]:

@@ -22,7 +22,7 @@ class EntityIndex:
     def __init__(self, entities: Sequence[Any], article: str) -> None:
         self._mentions: list[tuple[int, int, Any]] = []
         self._people = [
-            (entity, [_person_tokens(getattr(a, "text", "")) for a in entity.aliases])
+            (entity, [_person_tokens(a.text) for a in getattr(entity, "aliases", ())])
             for entity in entities
             if getattr(entity, "type", "") == "PERSON"
         ]

@@ -158,9 +158,12 @@ def resolve(doc: Doc, at: int, speaker: Speaker, earlier: Sequence[Earlier]) -> 
     # what reaches here is a description of someone ("the official"; one of an organisation
     # is classified as such and kept): it refers to an earlier person, never to an earlier
     # organisation whose words happen to hold the same noun ("... officials said")
-    person = SpeakerKind.PERSON
     for e in reversed(recent):
-        if e.speaker.named and e.speaker.kind is person and speaker.head in e.speaker.nouns:
+        if (
+            e.speaker.named
+            and e.speaker.kind is SpeakerKind.PERSON
+            and speaker.head in e.speaker.nouns
+        ):
             return Speaker(
                 e.speaker.name, e.speaker.kind, True, e.source, e.speaker.key_words, e.speaker.nouns
             )

@@ -9,6 +9,7 @@ from newsrecon.model.entities import Mention
 from newsrecon.model.span import Span
 from newsrecon.pipeline.entities.across import link_chains
 from newsrecon.pipeline.entities.conflicts import acronym_conflicts
+from newsrecon.pipeline.entities.mentions import doc_mentions
 from newsrecon.pipeline.entities.resolve import resolve
 from newsrecon.pipeline.entities.within import Chain, build_chains
 from newsrecon.pipeline.nlp import get_pipeline
@@ -58,6 +59,16 @@ def _together(entities: list[set[str]], *members: str) -> bool:
             {"a": [("Lena Marsh", "PERSON"), ("Marsh", "PERSON")], "b": [("Marsh", "PERSON")]},
             ["a:Lena Marsh", "a:Marsh", "b:Marsh"],
             [],
+        ),
+        (  # a surname before the full name in the same article joins it
+            {"a": [("Marsh", "PERSON"), ("Lena Marsh", "PERSON")], "b": [("Lena Marsh", "PERSON")]},
+            ["a:Marsh", "a:Lena Marsh", "b:Lena Marsh"],
+            [],
+        ),
+        (  # ... but not when two later full names share it
+            {"a": [("Marsh", "PERSON"), ("Lena Marsh", "PERSON"), ("Tom Marsh", "PERSON")]},
+            [],
+            [("a:Marsh", "a:Lena Marsh"), ("a:Marsh", "a:Tom Marsh")],
         ),
         (  # a bare surname two people share links to neither
             {
@@ -130,3 +141,35 @@ def test_one_expansion_everywhere_is_no_conflict(docs) -> None:  # type: ignore[
     resolved = resolve(two, outlets)
     mentions = [m for members in resolved.members for m in members]
     assert acronym_conflicts(two, outlets, mentions) == []
+
+
+FUSED = "The head of the Harbour Guard Tomas Vell spoke on Monday. Vell said the port was safe."
+
+
+@pytest.mark.parametrize(
+    ("ents", "expected"),
+    [
+        # The model fused the organisation and the person the article names alone later.
+        (
+            [("Harbour Guard Tomas Vell", "ORG"), ("Vell", "PERSON")],
+            [("Harbour Guard", "ORG"), ("Tomas Vell", "PERSON"), ("Vell", "PERSON")],
+        ),
+        # Without the surname written alone as a person, nothing says where the person starts.
+        (
+            [("Harbour Guard Tomas Vell", "ORG")],
+            [("Harbour Guard Tomas Vell", "ORG")],
+        ),
+    ],
+)
+def test_an_organisation_fused_with_a_person_is_split(
+    ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    doc = get_pipeline()(FUSED)
+    spans = []
+    for text, label in ents:
+        start = FUSED.index(text) if text != "Vell" else FUSED.rindex(text)
+        span = doc.char_span(start, start + len(text), label=label)
+        assert span is not None
+        spans.append(span)
+    doc.ents = spans
+    assert [(m.text, m.type) for m in doc_mentions("a", doc)] == expected

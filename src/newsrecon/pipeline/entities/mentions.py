@@ -32,11 +32,8 @@ def _char_span(article_id: str, doc: Doc, start: int, end: int) -> Span:
 
 
 def _person_tails(doc: Doc) -> set[tuple[str, ...]]:
-    return {
-        tuple(name_tokens(e.text))
-        for e in doc.ents
-        if e.label_ == "PERSON" and len(name_tokens(e.text)) >= 2
-    }
+    """Person names the article writes: full names, and surnames written alone (as 1-tuples)."""
+    return {tuple(name_tokens(e.text)) for e in doc.ents if e.label_ == "PERSON"} - {()}
 
 
 def doc_mentions(article_id: str, doc: Doc) -> list[Mention]:
@@ -67,16 +64,24 @@ def _split_person_tail(
     doc: Doc, ent: SpacySpan, persons: set[tuple[str, ...]]
 ) -> list[tuple[int, int, str]]:
     """A non-person entity that ends with a person's full name written elsewhere in the article
-    (the model fused "the Force Ann Smith") is split into the organisation and the person."""
+    (the model fused "the Force Ann Smith") is split into the organisation and the person. So
+    is one that ends with two capitalised words of which the last is a surname the article
+    writes alone as a person ("Force Ann Smith" ... "Smith said"): a given name and surname,
+    the shortest reading of a name."""
     if ent.label_ != "PERSON" and len(ent) >= 3:
         for size in range(len(ent) - 1, 1, -1):
             tail = tuple(name_tokens(doc[ent.end - size : ent.end].text))
-            if tail in persons:
-                return [
-                    (ent.start, ent.end - size, ent.label_),
-                    (ent.end - size, ent.end, "PERSON"),
-                ]
+            if len(tail) >= 2 and tail in persons:
+                return _split_at(ent, size)
+        pair = doc[ent.end - 2 : ent.end]
+        words = tuple(name_tokens(pair.text))
+        if len(words) == 2 and all(t.is_title for t in pair) and words[-1:] in persons:
+            return _split_at(ent, 2)
     return [(ent.start, ent.end, ent.label_)]
+
+
+def _split_at(ent: SpacySpan, size: int) -> list[tuple[int, int, str]]:
+    return [(ent.start, ent.end - size, ent.label_), (ent.end - size, ent.end, "PERSON")]
 
 
 def _mention(

@@ -1,6 +1,7 @@
 """Within one article: mentions into chains (one chain per entity the article talks about).
 
-A surname or partial name joins the full name written earlier, an acronym joins its expansion
+A surname or partial name joins the full name written earlier (or, when the article gives the
+surname first, the one full name written later), an acronym joins its expansion
 (defined in the text or spelled by the initials), a common noun phrase joins an earlier chain
 with the same head of the same type, and a pronoun joins the nearest compatible chain in the
 same or previous sentences. Everything else starts a chain.
@@ -122,7 +123,36 @@ def build_chains(
             long = definitions.get("".join(tokens))
             if long and long not in chain.names:
                 chain.names.append(long)
-    return chains
+    return _join_surnames_ahead(chains)
+
+
+def _join_surnames_ahead(chains: list[Chain]) -> list[Chain]:
+    """A person named only by a surname before the article gives the full name ("Marsh's
+    remarks ... Lena Marsh said") joins the one later person chain whose full name it can
+    write; with two or more such chains it stays apart, as a surname two people share does."""
+    merged: set[int] = set()
+    for i, early in enumerate(chains):
+        if early.type != "PERSON" or not early.names or any(len(n) > 1 for n in early.names):
+            continue
+        first = early.mentions[0].span.start
+        later = [
+            j
+            for j, chain in enumerate(chains)
+            if j != i
+            and j not in merged
+            and chain.type == "PERSON"
+            and chain.mentions[0].span.start > first
+            and any(len(n) > 1 for n in chain.names)
+            and any(persons_match(s, n) for s in early.names for n in chain.names if len(n) > 1)
+        ]
+        if len(later) == 1:
+            target = chains[later[0]]
+            target.mentions = sorted(target.mentions + early.mentions, key=lambda m: m.span.start)
+            target.names = target.names + early.names
+            target.heads |= early.heads
+            target.last_sentence = max(target.last_sentence, early.last_sentence)
+            merged.add(i)
+    return [c for i, c in enumerate(chains) if i not in merged]
 
 
 def _find_chain(

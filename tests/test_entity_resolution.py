@@ -143,7 +143,10 @@ def test_one_expansion_everywhere_is_no_conflict(docs) -> None:  # type: ignore[
     assert acronym_conflicts(two, outlets, mentions) == []
 
 
-FUSED = "The head of the Harbour Guard Tomas Vell spoke on Monday. Vell said the port was safe."
+FUSED = (
+    "The head of the Harbour Guard Tomas Vell spoke on Monday. Vell said the port was safe. "
+    "The Orrin Brigades denied it."
+)
 
 
 @pytest.mark.parametrize(
@@ -159,9 +162,15 @@ FUSED = "The head of the Harbour Guard Tomas Vell spoke on Monday. Vell said the
             [("Harbour Guard Tomas Vell", "ORG")],
             [("Harbour Guard Tomas Vell", "ORG")],
         ),
+        # A "person" whose name ends in a word for a body of people is an organisation; a
+        # person named by one word is left as the model typed it.
+        (
+            [("Orrin Brigades", "PERSON"), ("Vell", "PERSON")],
+            [("Vell", "PERSON"), ("Orrin Brigades", "ORG")],
+        ),
     ],
 )
-def test_an_organisation_fused_with_a_person_is_split(
+def test_mentions_of_persons_and_organisations_the_model_mixed_up(
     ents: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     doc = get_pipeline()(FUSED)

@@ -128,6 +128,36 @@ TITLE_WORDS: frozenset[str] = frozenset(w for t in TITLES for w in t.split()) | 
 )
 LONGEST_TITLE = max(len(t.split()) for t in TITLES)
 
+# Nouns that end the names of bodies of people and are not surnames: a name the model typed
+# PERSON that ends in one ("the Qassam Brigades", "Popular Mobilization Forces") is a body.
+ORGANISATION_HEADS: frozenset[str] = frozenset(
+    {
+        "agency",
+        "army",
+        "association",
+        "authority",
+        "battalion",
+        "battalions",
+        "brigade",
+        "brigades",
+        "committee",
+        "corps",
+        "council",
+        "department",
+        "forces",
+        "league",
+        "militia",
+        "militias",
+        "ministry",
+        "movement",
+        "organisation",
+        "organization",
+        "party",
+        "regiment",
+        "union",
+    }
+)
+
 # Tokens that may sit inside an organisation's expansion without counting as an initial.
 MINOR_WORDS: frozenset[str] = frozenset(
     {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "al", "el", "&", "a"}

@@ -1,5 +1,6 @@
 """Mentions from a parse: the model's named entities, cleaned (titles, articles and possessives
-moved out of the name), plus defined acronyms the model missed."""
+moved out of the name; a "person" whose name ends in a word for a body of people retyped as an
+organisation), plus defined acronyms the model missed."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from newsrecon.model.entities import Mention
 from newsrecon.model.span import Span
 from newsrecon.pipeline.entities.components import acronym_definitions, title_spans
-from newsrecon.pipeline.entities.lexicon import TITLE_WORDS
+from newsrecon.pipeline.entities.lexicon import ORGANISATION_HEADS, TITLE_WORDS
 from newsrecon.pipeline.entities.names import ascii_fold, is_acronym, name_tokens
 
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -105,6 +106,8 @@ def _mention(
     words = [ascii_fold(t.text).rstrip(".") for t in doc[start:end] if not t.is_punct]
     if not words or all(w in TITLE_WORDS for w in words):
         return None
+    if label == "PERSON" and len(words) > 1 and words[-1] in ORGANISATION_HEADS:
+        label = "ORG"
     span = _char_span(article_id, doc, start, end)
     if title is not None and label == "PERSON":
         title_span = _char_span(article_id, doc, title.start, title.end)

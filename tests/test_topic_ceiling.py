@@ -3,28 +3,19 @@ best cut over thresholds, on hand-made similarity matrices."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
 
 from newsrecon.evaluation.clustering import bcubed
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "topic_ceiling.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def ceiling() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("topic_ceiling", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("topic_ceiling")
 
 
 def test_centroids_are_unit_means_in_name_order(ceiling: ModuleType) -> None:

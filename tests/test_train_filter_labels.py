@@ -3,26 +3,17 @@ word's readings that match a gold attribution, only the best-fitting one is posi
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from newsrecon.pipeline.quotes.spans import Candidate
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "train_attribution_filter.py"
+from tests.scripts import load_script
 
 
 @pytest.fixture(scope="module")
 def training() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("train_attribution_filter", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_attribution_filter")
 
 
 SOURCE, CUE = (0, 5), (6, 10)

@@ -202,3 +202,22 @@ def test_regions_are_valid_spans(pieces: list[str]) -> None:
         last = r.end
         for start, end in r.parts:
             assert r.start <= start < end <= r.end
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "reported_as"),
+    [
+        ("Mayor Lena Marsh said that the bridge would reopen in May.", "said", "speech"),
+        ("According to the harbour council, the bridge will reopen in May.", "According", "speech"),
+        ("Oduya praised the “remarkable work” of the crews.", "praised", "speech"),
+        ("The harbour council refused to approve the budget for the bridge.", "refused", "other"),
+        ("Mayor Lena Marsh backed the plan to rebuild the bridge.", "backed", "other"),
+    ],
+)
+def test_speech_is_told_from_other_attributions(text: str, cue: str, reported_as: str) -> None:
+    """A reporting verb, "according to" or quoted words report speech; a stance or act that
+    the attribution corpora also count is labelled apart."""
+    quotes, _ = _quotes(text)
+    found = [q for q in quotes if q.cue is not None and text[q.cue.start :].startswith(cue)]
+    assert len(found) == 1, quotes
+    assert found[0].reported_as.value == reported_as

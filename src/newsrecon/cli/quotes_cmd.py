@@ -50,7 +50,7 @@ def quotes(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Who said what: statements grouped across outlets, then every quote with its speaker,
-    cue and kind.
+    cue and kind (a stance, belief or act credited to someone is marked "not speech").
 
     Example: newsrecon quotes st1a2b3c --db news.db
     """
@@ -91,7 +91,7 @@ def quotes(
             outlets.get(q.article, q.outlet),
             q.speaker,
             q.speaker_as_written if q.speaker_as_written != q.speaker else "",
-            q.kind.value,
+            q.kind.value if q.reported_as.value == "speech" else f"{q.kind.value}, not speech",
             text[q.cue.start : q.cue.end] if q.cue else "",
             clip(text[q.content.start : q.content.end], 110),
         )

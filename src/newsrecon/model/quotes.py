@@ -35,6 +35,17 @@ class SpeakerKind(StrEnum):
     UNKNOWN = "unknown"
 
 
+class ReportedAs(StrEnum):
+    """What the attribution credits to its source. ``speech``: words said or written (a
+    reporting verb such as "said" or "wrote", words in quotation marks, "according to", a
+    "Name:" line); ``other``: a stance, belief or act credited to the source ("X backed",
+    "X refused to"), which PolNeAR counts as an attribution but a reader would not call a
+    quote, so the dossier labels it apart."""
+
+    SPEECH = "speech"
+    OTHER = "other"
+
+
 class VariantRelation(StrEnum):
     """How one outlet's wording of a statement relates to the statement's fullest wording."""
 
@@ -68,6 +79,7 @@ class Quote:
     content_parts: tuple[Span, ...] = ()
     speaker_as_written: str = ""
     resolved_from: Span | None = None
+    reported_as: ReportedAs = ReportedAs.SPEECH
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,7 @@ from newsrecon.report.schema_reuse import ReusePairOut, WireGroupOut
 from newsrecon.report.schema_summary import SummarySentenceOut
 from newsrecon.report.schema_timeline import TimelineEventOut
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 SCHEMA_ID = f"https://newsrecon.invalid/schema/dossier-{SCHEMA_VERSION}.json"
 
 

@@ -29,6 +29,11 @@ class QuoteOut(_Model):
     resolved_from: SpanOut | None = Field(
         description="the named source a pronoun or description was resolved to"
     )
+    reported_as: Literal["speech", "other"] = Field(
+        description="speech: words said or written (a reporting verb, quoted words, "
+        "'according to'); other: a stance, belief or act credited to the source, which the "
+        "attribution corpora count but a reader would not call a quote"
+    )
 
 
 class StatementVariantOut(_Model):

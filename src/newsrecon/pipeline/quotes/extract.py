@@ -10,9 +10,10 @@ from typing import Any
 from spacy.tokens import Doc
 
 from newsrecon.model import Article, Span
-from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind
+from newsrecon.model.quotes import Quote, QuoteKind, ReportedAs, SpeakerKind
 from newsrecon.pipeline.entities.names import name_tokens, persons_match, split_title
 from newsrecon.pipeline.quotes.candidates import Candidate, candidates
+from newsrecon.pipeline.quotes.lexicon import lexicon
 from newsrecon.pipeline.quotes.speakers import Earlier, Speaker, classify, resolve
 
 
@@ -146,4 +147,19 @@ def _quote(
         resolved_from=(
             Span(aid, *speaker.antecedent) if speaker.antecedent and not written.named else None
         ),
+        reported_as=reported_as(doc, cand),
     )
+
+
+def reported_as(doc: Doc, cand: Candidate) -> ReportedAs:
+    """Speech when words are quoted, when no cue word stands between source and words
+    ("Name:", "—Name"), or when the cue is a reporting verb, "according to" or a noun naming
+    what is said or written ("in a statement"); any other cue credits a stance, belief or act."""
+    if cand.kind != QuoteKind.INDIRECT or cand.cue_token < 0:
+        return ReportedAs.SPEECH
+    words = lexicon()
+    cue = doc[cand.cue_token]
+    lemma = cue.lemma_.lower()
+    if lemma in words.speech or lemma in words.document or cue.lower_ == "according":
+        return ReportedAs.SPEECH
+    return ReportedAs.OTHER

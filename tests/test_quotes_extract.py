@@ -210,6 +210,7 @@ def test_regions_are_valid_spans(pieces: list[str]) -> None:
         ("Mayor Lena Marsh said that the bridge would reopen in May.", "said", "speech"),
         ("According to the harbour council, the bridge will reopen in May.", "According", "speech"),
         ("Oduya praised the “remarkable work” of the crews.", "praised", "speech"),
+        ("Mayor Lena Marsh sneered that the new bridge was a folly.", "sneered", "speech"),
         ("The harbour council refused to approve the budget for the bridge.", "refused", "other"),
         ("Mayor Lena Marsh backed the plan to rebuild the bridge.", "backed", "other"),
     ],

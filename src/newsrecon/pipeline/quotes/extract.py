@@ -153,9 +153,13 @@ def _quote(
 
 def reported_as(doc: Doc, cand: Candidate) -> ReportedAs:
     """Speech when words are quoted, when no cue word stands between source and words
-    ("Name:", "—Name"), or when the cue is a reporting verb, "according to" or a noun naming
-    what is said or written ("in a statement"); any other cue credits a stance, belief or act."""
+    ("Name:", "—Name"), when the content is a clause the cue governs ("X sneered that ..."),
+    or when the cue is a reporting verb, "according to" or a noun naming what is said or
+    written ("in a statement"); any other cue credits a stance, belief or act ("X backed the
+    plan")."""
     if cand.kind != QuoteKind.INDIRECT or cand.cue_token < 0:
+        return ReportedAs.SPEECH
+    if (cand.route or "").startswith("comp"):
         return ReportedAs.SPEECH
     words = lexicon()
     cue = doc[cand.cue_token]

@@ -182,3 +182,33 @@ def test_mentions_of_persons_and_organisations_the_model_mixed_up(
         spans.append(span)
     doc.ents = spans
     assert [(m.text, m.type) for m in doc_mentions("a", doc)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "expected"),
+    [
+        # An editor's insertion opened before the name: the name is what follows it.
+        (
+            "The crews of the (Northern) Fleetwatch arrived.",
+            "the (Northern) Fleetwatch",
+            "Fleetwatch",
+        ),
+        # An expansion the model cut off inside its brackets: the name is what precedes it.
+        (
+            "Fleetwatch (Northern Harbour Service said nothing.",
+            "Fleetwatch (Northern",
+            "Fleetwatch",
+        ),
+        # Balanced brackets inside a name stay.
+        ("The Fleetwatch (North) Service said nothing.", "Fleetwatch (North) Service", None),
+    ],
+)
+def test_a_bracket_left_open_or_closed_inside_a_name_is_cut(
+    text: str, entity: str, expected: str | None
+) -> None:
+    doc = get_pipeline()(text)
+    start = text.index(entity)
+    span = doc.char_span(start, start + len(entity), label="ORG")
+    assert span is not None
+    doc.ents = [span]
+    assert [m.text for m in doc_mentions("a", doc)] == [expected or entity]

@@ -19,11 +19,28 @@ _TRAILING = frozenset({"'s", "’s", "'", "’"})
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token range without leading articles/quotes or trailing possessives/punctuation."""
+    """Token range without leading articles/quotes or trailing possessives/punctuation, and
+    without what lies outside a bracket left open or closed inside the range (trimming "the
+    (Islamic) Ummah" of its article and bracket left "Islamic) Ummah": the name is "Ummah")."""
     while start < end and (doc[start].lower_ in _DROP_LEADING or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].text in _TRAILING or doc[end - 1].is_punct):
         end -= 1
+    depth, cut_start, cut_end = 0, start, end
+    for i in range(start, end):
+        if doc[i].is_left_punct and doc[i].is_bracket:
+            depth += 1
+            if cut_end == end:
+                cut_end = i  # an opening bracket that is never closed
+        elif doc[i].is_right_punct and doc[i].is_bracket:
+            if depth == 0:
+                cut_start, cut_end = i + 1, end  # a closing bracket opened before the range
+            else:
+                depth -= 1
+                if depth == 0:
+                    cut_end = end
+    if (cut_start, cut_end) != (start, end) and cut_start < cut_end:
+        return _trim(doc, cut_start, cut_end)
     return start, end
 
 

@@ -32,6 +32,7 @@ import numpy as np
 import numpy.typing as npt
 from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
 
 from newsrecon.evaluation.clustering import bcubed
 from newsrecon.evaluation.ecbplus import EcbDocument, load_ecbplus
@@ -44,15 +45,10 @@ THRESHOLDS = tuple(round(float(t), 3) for t in np.arange(0.025, 0.9, 0.025))
 _CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
 
 
-def unit_rows(x: Matrix) -> Matrix:
-    norms = np.linalg.norm(x, axis=1, keepdims=True)
-    out: Matrix = x / np.where(norms == 0, 1.0, norms)
-    return out
-
-
 def tfidf_rows(texts: Sequence[str]) -> Matrix:
+    """Unit rows (the vectorizer's own L2 norm)."""
     vectorizer = TfidfVectorizer(sublinear_tf=True, stop_words="english")
-    return unit_rows(np.asarray(vectorizer.fit_transform(texts).todense(), dtype=np.float64))
+    return np.asarray(vectorizer.fit_transform(texts).todense(), dtype=np.float64)
 
 
 def centroids(rows: Matrix, groups: Sequence[str]) -> tuple[Matrix, list[str]]:
@@ -62,7 +58,7 @@ def centroids(rows: Matrix, groups: Sequence[str]) -> tuple[Matrix, list[str]]:
     sums = np.zeros((len(names), rows.shape[1]))
     for row, group in zip(rows, groups, strict=True):
         sums[at[group]] += row
-    return unit_rows(sums), names
+    return normalize(sums), names
 
 
 def cluster(
@@ -108,8 +104,8 @@ def feature_rows(docs: Sequence[EcbDocument]) -> dict[str, Matrix]:
     embed = get_embedder().embed
     return {
         "text": tfidf_rows(texts),
-        "embedding": unit_rows(np.asarray(embed(texts), dtype=np.float64)),
-        "kind": unit_rows(np.asarray(embed(kind_texts), dtype=np.float64)),
+        "embedding": normalize(np.asarray(embed(texts), dtype=np.float64)),
+        "kind": normalize(np.asarray(embed(kind_texts), dtype=np.float64)),
         "lemmas": tfidf_rows(lemma_texts),
     }
 

@@ -142,7 +142,6 @@ def _join_surnames_ahead(chains: list[Chain]) -> list[Chain]:
             and j not in merged
             and chain.type == "PERSON"
             and chain.mentions[0].span.start > first
-            and any(len(n) > 1 for n in chain.names)
             and any(persons_match(s, n) for s in early.names for n in chain.names if len(n) > 1)
         ]
         if len(later) == 1:

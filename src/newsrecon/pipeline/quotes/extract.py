@@ -159,7 +159,7 @@ def reported_as(doc: Doc, cand: Candidate) -> ReportedAs:
     plan")."""
     if cand.kind != QuoteKind.INDIRECT or cand.cue_token < 0:
         return ReportedAs.SPEECH
-    if (cand.route or "").startswith("comp"):
+    if cand.route.startswith("comp"):
         return ReportedAs.SPEECH
     words = lexicon()
     cue = doc[cand.cue_token]

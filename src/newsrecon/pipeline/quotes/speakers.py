@@ -85,16 +85,13 @@ def classify(doc: Doc, start: int, end: int) -> Speaker:
     named = _name_in(span)
     if lemma in lex.document:
         return Speaker(text, SpeakerKind.DOCUMENT, False, key_words=words)
-    if named is not None and (head.ent_type_ or head.pos_ == "PROPN"):
-        kind = SpeakerKind.PERSON if named.label_ in _PERSON_ENTS else SpeakerKind.ORGANISATION
+    # a name as the source, or a description with a person's name inside ("the commander of
+    # the Quds Force, Esmail Qaani")
+    is_person = named is not None and named.label_ in _PERSON_ENTS
+    if named is not None and (head.ent_type_ or head.pos_ == "PROPN" or is_person):
+        kind = SpeakerKind.PERSON if is_person else SpeakerKind.ORGANISATION
         at = (named.start_char, named.end_char)
         return Speaker(named.text, kind, True, key_words=words, nouns=nouns, name_at=at)
-    if named is not None and named.label_ in _PERSON_ENTS:
-        # "the commander of the Quds Force, Esmail Qaani": a description with a name inside.
-        at = (named.start_char, named.end_char)
-        return Speaker(
-            named.text, SpeakerKind.PERSON, True, key_words=words, nouns=nouns, name_at=at
-        )
     if head.pos_ == "PROPN":
         return Speaker(text, SpeakerKind.PERSON, True, key_words=words, nouns=nouns)
     if lemma in lex.organisation or head.lower_ in lex.organisation:

@@ -1,5 +1,7 @@
 """``newsrecon eval attribution``: newsrecon's attributions against PolNeAR, beside the
-quotation-mark baseline, scored PARC-style (see :mod:`newsrecon.evaluation.polnear`)."""
+quotation-mark baseline, scored PARC-style (see :mod:`newsrecon.evaluation.polnear`), and the
+annotators' own agreement on the documents several of them marked, with newsrecon scored on
+those same documents (see :mod:`newsrecon.evaluation.polnear_agreement`)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from newsrecon.errors import CorpusError
 from newsrecon.evaluation.polnear import (
     AttributionSpans,
     add_tables,
@@ -17,6 +20,7 @@ from newsrecon.evaluation.polnear import (
     spans_from_triples,
     table_as_dict,
 )
+from newsrecon.evaluation.polnear_agreement import consensus, pairwise, shared, vote_levels
 from newsrecon.pipeline.nlp import parse
 from newsrecon.pipeline.quotes.baseline import baseline_candidates
 from newsrecon.pipeline.quotes.candidates import Candidate, candidates
@@ -34,17 +38,34 @@ def _spans(text: str, found: list[Candidate]) -> AttributionSpans:
     )
 
 
-def evaluate_attribution(directory: Path) -> dict[str, object]:
+def evaluate_attribution(directory: Path, *, shared_only: bool = False) -> dict[str, object]:
     """Scores of newsrecon's attribution extraction and of the baseline on every annotated
-    document under ``directory`` (raises ``CorpusError`` for a wrong layout)."""
+    document under ``directory`` (only those several annotators marked if ``shared_only``),
+    and the annotators' agreement; raises ``CorpusError`` for a wrong layout."""
     documents = load_polnear(directory)
-    ours, base = empty_table(), empty_table()
+    if shared_only:
+        documents = shared(documents)
+        if not documents:
+            raise CorpusError(f"{directory}: no document has several annotator files")
+    ours, base, ours_shared = empty_table(), empty_table(), empty_table()
     for doc, parsed in zip(documents, parse(d.text for d in documents), strict=True):
-        ours = add_tables(ours, score_document(doc, _spans(doc.text, candidates(parsed))))
+        scored = score_document(doc, _spans(doc.text, candidates(parsed)))
+        ours = add_tables(ours, scored)
+        if len(doc.annotations) > 1:
+            ours_shared = add_tables(ours_shared, scored)
         base = add_tables(base, score_document(doc, _spans(doc.text, baseline_candidates(parsed))))
     return {
         **table_as_dict(ours),
         "baseline": table_as_dict(base),
         "documents": len(documents),
         "annotator_rule": "each annotator file scored separately, document counts averaged",
+        "annotators": {
+            "documents": len(shared(documents)),
+            "pairwise": table_as_dict(pairwise(documents)),
+            "consensus": {
+                str(votes): table_as_dict(consensus(documents, votes))
+                for votes in vote_levels(documents)
+            },
+            "newsrecon": table_as_dict(ours_shared),
+        },
     }

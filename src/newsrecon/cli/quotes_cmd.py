@@ -100,35 +100,64 @@ def quotes(
         _OUT.print(f"stage failed: {line}", markup=False)
 
 
+def _score_rows(table: Table, name: str, block: dict[str, Any]) -> None:
+    for kind in ("source", "cue", "content"):
+        for mode in ("exact", "overlap"):
+            row = block[kind][mode]
+            table.add_row(
+                name, kind, mode, *(f"{row[k]:.4f}" for k in ("precision", "recall", "f1"))
+            )
+
+
+def _score_table(title: str) -> Table:
+    table = Table(title=title)
+    for column in ("system", "span", "match", "precision", "recall", "F1"):
+        table.add_column(
+            column, justify="left" if column in {"system", "span", "match"} else "right"
+        )
+    return table
+
+
 def attribution(
     directory: Annotated[
         Path, typer.Argument(help="A PolNeAR split folder: text/ and attributions/*.ann.")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    shared_only: Annotated[
+        bool,
+        typer.Option(
+            "--shared-only",
+            help="Score only the documents several annotators marked (quick on a large "
+            "split; on train, newsrecon has seen them in training).",
+        ),
+    ] = False,
 ) -> None:
     """Attribution extraction (source, cue, content spans; exact and overlap match) on
     PolNeAR, beside the quotation-mark baseline. Documents with several annotator files are
-    scored against each file and their counts averaged.
+    scored against each file and their counts averaged. On those documents the annotators'
+    own agreement is scored the same way: each annotator against each other one (pairwise),
+    and against the spans at least k of the others marked (consensus), beside newsrecon.
 
     Example: newsrecon eval attribution ../shared/corpora/polnear/data/dev --json
     """
-    result = evaluate_attribution(directory)
+    result: dict[str, Any] = evaluate_attribution(directory, shared_only=shared_only)
     if as_json:
         typer.echo(json.dumps(result))
         return
-    table = Table(title=f"Attribution, {result['documents']} documents (PolNeAR)")
-    for column in ("system", "span", "match", "precision", "recall", "F1"):
-        table.add_column(
-            column, justify="left" if column in {"system", "span", "match"} else "right"
-        )
-    systems: list[tuple[str, Any]] = [("newsrecon", result), ("baseline", result["baseline"])]
-    for name, block in systems:
-        for kind in ("source", "cue", "content"):
-            for mode in ("exact", "overlap"):
-                row = block[kind][mode]
-                table.add_row(
-                    name, kind, mode, *(f"{row[k]:.4f}" for k in ("precision", "recall", "f1"))
-                )
+    table = _score_table(f"Attribution, {result['documents']} documents (PolNeAR)")
+    _score_rows(table, "newsrecon", result)
+    _score_rows(table, "baseline", result["baseline"])
+    _OUT.print(table)
+    humans = result["annotators"]
+    if not humans["documents"]:
+        return
+    table = _score_table(
+        f"Annotators' agreement, {humans['documents']} documents several annotators marked"
+    )
+    _score_rows(table, "annotator pairs", humans["pairwise"])
+    for votes, block in humans["consensus"].items():
+        _score_rows(table, f"consensus of >= {votes} others", block)
+    _score_rows(table, "newsrecon", humans["newsrecon"])
     _OUT.print(table)
 
 

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsrecon.model import RawDocument, Rejection, RejectKind
+from newsrecon.model import AnalysisParameters, Article, RawDocument, Rejection, RejectKind
+from newsrecon.pipeline.articles import build_article
 from newsrecon.pipeline.ingest import read_inputs
 
 FIRST = (
@@ -315,3 +316,44 @@ def test_normalise_newlines(raw: str, expected: str) -> None:
     from newsrecon.pipeline.ingest.decode import normalise_newlines
 
     assert normalise_newlines(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Rail Line Reopens After Storm Repairs\n\nThe line opened today.\n",
+            "Rail Line Reopens After Storm Repairs",
+        ),
+        (
+            "\n  Harbour fees rise as ferries return\n \n\nThe port said so.",
+            "Harbour fees rise as ferries return",
+        ),
+        # a sentence, a short name line, a caption, a byline, a line the body runs on from
+        ("The line reopened on Monday.\n\nMore text.", None),
+        ("Maren Olek\n\nThe line reopened on Monday.", None),
+        ("Crews work on the line in May 2024. Photo: Agency\n\nThe line reopened.", None),
+        ("By Maren Olek and Ivo Tan\n\nThe line reopened.", None),
+        ("Rail line reopens after storm\nThe line reopened on Monday.", None),
+        ("Rail line reopens after storm\n", None),
+        ("rail line reopens after storm\n\nThe line reopened.", None),
+    ],
+)
+def test_plain_text_headline(tmp_path: Path, text: str, title: str | None) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_one(path)
+    assert doc.meta.title == title
+    assert doc.body == text  # the text itself is kept exactly
+
+
+def test_plain_text_headline_leaves_the_clean_text(tmp_path: Path) -> None:
+    """The headline becomes the title and the cleaner takes it out of the body, as it does
+    for a headline an HTML page repeats, so no sentence runs the two together."""
+    path = tmp_path / "story.txt"
+    path.write_text(f"Rail Line Reopens After Storm Repairs\n\n{FIRST}\n\n{SECOND}\n", "utf-8")
+    article = build_article(read_one(path), AnalysisParameters())
+    assert isinstance(article, Article)
+    assert article.title == "Rail Line Reopens After Storm Repairs"
+    assert article.text.startswith(FIRST)
+    assert [r.reason for r in article.removed] == ["title_repeat"]

@@ -132,7 +132,7 @@ def test_build_document_carries_parameters_rejections_and_findings() -> None:
 
 
 def test_finding_fields_are_the_schemas() -> None:
-    non_findings = {"id", "title", "overview", "articles"}
+    non_findings = {"id", "title", "headline", "overview", "articles"}
     assert set(FINDING_FIELDS) == set(DossierOut.model_fields) - non_findings
 
 

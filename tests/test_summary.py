@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import pytest
+import dataclasses
 
-from newsrecon.model import Span
+import pytest
+from markupsafe import escape
+
+from newsrecon.model import AnalysisParameters, Span, Story
 from newsrecon.model.claims import Claim, ClaimStatus, OutletStance, Stance
+from newsrecon.model.dossier import Dossier
 from newsrecon.model.summary import SummarySentence
 from newsrecon.pipeline.nlp import get_pipeline
+from newsrecon.pipeline.summary.headline import choose_headline
 from newsrecon.pipeline.summary.stage import summarise
+from newsrecon.report.build import build_document
+from newsrecon.report.html import render_html
+from newsrecon.report.markdown import escape_inline, render_markdown
 from tests.fixtures import BRIDGE, BRIDGE_2
 from tests.test_report_fixtures import article
 
@@ -111,3 +119,72 @@ def test_with_claims_the_most_corroborated_leads_and_cites_its_carriers(story) -
     assert set(main[0].outlets) == {"Larrow Post", "Coast Courier"}
     assert [s.claim for s in disputed] == ["cracks"]
     assert summary == summarise(arts, docs, list(reversed(claims)))
+
+
+def _untitled(arts: list) -> list:
+    return [dataclasses.replace(a, title=None) for a in arts]
+
+
+def _corroborated(*articles: str) -> Claim:
+    return _claim(
+        "c" + "".join(articles),
+        tuple(Span(a, 0, 5) for a in articles),
+        {a: Stance.REPORTED for a in articles},
+        len(articles),
+    )
+
+
+@pytest.mark.parametrize(
+    ("claims", "expected"),
+    [
+        # no claim: the first article, the story's opener
+        ((), "a1"),
+        # the article that carries most of what the others confirm heads the dossier
+        ((("a2", "a3"), ("a2", "a1"), ("a3", "a1")), "a1"),
+        ((("a2", "a3"), ("a2", "a1")), "a2"),
+        ((("a3", "a1"), ("a3", "a2")), "a3"),
+    ],
+)
+def test_headline_comes_from_the_most_corroborated_article(
+    story, claims: tuple[tuple[str, ...], ...], expected: str
+) -> None:
+    arts, docs = story
+    arts = _untitled(arts)
+    headline = choose_headline(arts, docs, [_corroborated(*c) for c in claims])
+    assert headline is not None and headline.article == expected
+    lead = next(a for a in arts if a.id == expected)
+    # an untitled article gives its first sentence, as a span of its text
+    assert headline.evidence is not None
+    assert lead.text[headline.evidence.start : headline.evidence.end] == headline.text
+    assert lead.text.lstrip().startswith(headline.text)
+    assert headline.text.endswith(".")
+
+
+def test_headline_prefers_a_title_on_a_tie_and_ignores_disputed_claims(story) -> None:
+    arts, docs = story
+    a1, a2, a3 = _untitled(arts)
+    a3 = dataclasses.replace(a3, title="Rail bridge falls into the Venn")
+    disputed = _claim("d", (Span("a1", 0, 5),), {"a1": Stance.CONTRADICTED}, 2)
+    headline = choose_headline([a1, a2, a3], docs, [disputed])
+    assert headline is not None
+    assert (headline.article, headline.text, headline.evidence) == ("a3", a3.title, None)
+    assert headline.basis.startswith("title of")
+    assert choose_headline([], docs) is None
+
+
+def test_dossier_heading_is_the_headline_and_the_story_title_stays(story) -> None:
+    arts, docs = story
+    arts = _untitled(arts)
+    stub = Story("s1", tuple(a.id for a in arts), "Opening words of the first article", {})
+    headline = choose_headline(arts, docs, [_corroborated("a2", "a3")])
+    dossier = Dossier(story=stub, articles=tuple(arts), headline=(headline,))
+    document = build_document([dossier], [], AnalysisParameters(), "test")
+    out = document.stories[0]
+    assert out.title == stub.title and out.headline is not None
+    assert out.headline.evidence is not None and out.headline.evidence.article == "a2"
+    markdown = render_markdown(document)
+    assert markdown.splitlines()[0] == f"# {escape_inline(out.headline.text)}"
+    assert "Headline from:** Coast Courier, article 2" in markdown
+    assert escape_inline(stub.title) in markdown
+    html = render_html(document)
+    assert html.count(str(escape(out.headline.text))) >= 2  # page title and heading

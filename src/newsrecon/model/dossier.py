@@ -23,6 +23,8 @@ class Dossier:
     reuse: tuple[Any, ...] = ()
     framing: tuple[Any, ...] = ()
     summary: tuple[Any, ...] = ()
+    # At most one ``model.summary.Headline``: what heads the dossier (the story keeps its title).
+    headline: tuple[Any, ...] = ()
     # The reuse stage's partition of the articles into wire groups (copies of one text count
     # as one source); empty when that stage did not run. Feeds the overview, not a section.
     wire_groups: tuple[tuple[str, ...], ...] = ()

@@ -25,3 +25,15 @@ class SummarySentence:
     support: tuple[Span, ...]
     basis: str
     claim: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """What heads a story's dossier: the title of one of its articles, or that article's first
+    sentence (``evidence``, ``None`` for a title, which is metadata and not in the text).
+    ``article`` is the article it comes from; ``basis`` says why that one was chosen."""
+
+    text: str
+    article: str
+    evidence: Span | None
+    basis: str

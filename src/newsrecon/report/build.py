@@ -23,6 +23,7 @@ from newsrecon.report.schema import (
     RejectedOut,
     StoryOverview,
 )
+from newsrecon.report.schema_summary import HeadlineOut
 
 JSONValue: TypeAlias = bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"] | None
 
@@ -122,9 +123,15 @@ def _dossier(dossier: Dossier) -> DossierOut:
         name: [_finding(item, texts, name) for item in getattr(dossier, name)]
         for name in FINDING_FIELDS
     }
+    headline = (
+        HeadlineOut.model_validate(_finding(dossier.headline[0], texts, "headline"))
+        if dossier.headline
+        else None
+    )
     return DossierOut(
         id=dossier.story.id,
         title=dossier.story.title,
+        headline=headline,
         overview=overview(dossier.articles, dossier.wire_groups),
         articles=[_article(a) for a in dossier.articles],
         **findings,

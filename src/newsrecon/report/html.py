@@ -35,6 +35,7 @@ from newsrecon.report.sections import (
     outlet_counts,
     present_sections,
     scalar,
+    story_heading,
 )
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -283,6 +284,7 @@ def _environment() -> Environment:
     env.filters["label"] = label
     env.filters["scalar"] = scalar
     env.filters["article_title"] = article_title
+    env.filters["story_heading"] = story_heading
     env.tests["span"] = is_span
     env.tests["enclosed"] = is_enclosed
     env.filters["stance"] = lambda v: views.STANCE_MARKS.get(str(v), ("?", str(v)))[1]

@@ -25,6 +25,7 @@ from newsrecon.report.sections import (
     outlet_counts,
     present_sections,
     scalar,
+    story_heading,
 )
 
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
@@ -85,7 +86,7 @@ def _guard_line_start(out: str) -> str:
 
 def _story(story: DossierOut, level: int, heading: bool) -> list[str]:
     h = "#" * level
-    lines = [f"{'#' * (level - 1)} {escape_inline(story.title)}", ""] if heading else []
+    lines = [f"{'#' * (level - 1)} {escape_inline(story_heading(story))}", ""] if heading else []
     lines += _overview(story)
     numbers = {a.id: n for n, a in enumerate(story.articles, 1)}
     outlets = {a.id: a.outlet for a in story.articles}
@@ -152,7 +153,25 @@ def _overview(story: DossierOut) -> list[str]:
         ),
         f"- **Outlets ({len(o.outlets)}):** {outlets or '—'}",
         f"- **Published:** {dates}",
+        *_headline_line(story),
         "",
+    ]
+
+
+def _headline_line(story: DossierOut) -> list[str]:
+    headline = story.headline
+    if headline is None:
+        return []
+    numbers = {a.id: n for n, a in enumerate(story.articles, 1)}
+    outlet = {a.id: a.outlet for a in story.articles}.get(headline.article, "")
+    where = (
+        f"{escape_inline(outlet)}, article {numbers[headline.article]}"
+        if headline.article in numbers
+        else escape_inline(headline.article)
+    )
+    return [
+        f"- **Headline from:** {where}; {escape_inline(headline.basis)}",
+        f"- **Story title:** {escape_inline(story.title)} (from the article that opened the story)",
     ]
 
 

@@ -18,10 +18,10 @@ from newsrecon.report.schema_entities import EntityOut
 from newsrecon.report.schema_framing import FramingRowOut
 from newsrecon.report.schema_quotes import QuoteOut, StatementOut
 from newsrecon.report.schema_reuse import ReusePairOut, WireGroupOut
-from newsrecon.report.schema_summary import SummarySentenceOut
+from newsrecon.report.schema_summary import HeadlineOut, SummarySentenceOut
 from newsrecon.report.schema_timeline import TimelineEventOut
 
-SCHEMA_VERSION = "2.1.0"
+SCHEMA_VERSION = "2.2.0"
 SCHEMA_ID = f"https://newsrecon.invalid/schema/dossier-{SCHEMA_VERSION}.json"
 
 
@@ -58,7 +58,12 @@ class StoryOverview(_Model):
 
 class DossierOut(_Model):
     id: str
-    title: str
+    title: str = Field(description="the story's title, from the article that opened it")
+    headline: HeadlineOut | None = Field(
+        default=None,
+        description="what heads the dossier: from the article whose claims other outlets "
+        "corroborate most (null when the summary stage did not run)",
+    )
     overview: StoryOverview
     articles: list[ArticleOut]
     entities: list[EntityOut] = Field(default_factory=list)
@@ -92,7 +97,7 @@ FINDING_FIELDS = (
     "framing",
     "summary",
 )
-_FINDINGS = set(FINDING_FIELDS)
+_FINDINGS = {*FINDING_FIELDS, "headline"}
 
 
 def iter_spans(obj: Any) -> Any:

@@ -18,3 +18,12 @@ class SummarySentenceOut(StrictModel):
     support: list[SpanOut] = Field(description="where those outlets say it")
     basis: str = Field(description="why it was chosen and how the citations were found")
     claim: str | None = None
+
+
+class HeadlineOut(StrictModel):
+    text: str = Field(description="an article's title, or its first sentence exactly as written")
+    article: str = Field(description="the article it comes from")
+    evidence: SpanOut | None = Field(
+        default=None, description="where the sentence is; null for a title (metadata)"
+    )
+    basis: str = Field(description="why that article heads the dossier")

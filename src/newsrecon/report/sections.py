@@ -103,9 +103,14 @@ def article_title(article: ArticleOut) -> str:
     return article.title.strip() if article.title and article.title.strip() else "(untitled)"
 
 
+def story_heading(story: DossierOut) -> str:
+    """The dossier's headline where there is one, else the story's title."""
+    return story.headline.text if story.headline is not None else story.title
+
+
 def document_title(doc: Document) -> str:
     if len(doc.stories) == 1:
-        return doc.stories[0].title
+        return story_heading(doc.stories[0])
     if not doc.stories:
         return "newsrecon dossier: no stories"
     return f"newsrecon dossier: {len(doc.stories)} stories"

@@ -22,6 +22,7 @@ from newsrecon.model.summary import SummarySentence
 from newsrecon.pipeline.analysis import Results, StoryInput
 from newsrecon.pipeline.framing.carriers import carriers, overlaps
 from newsrecon.pipeline.framing.lexicon import lexicon
+from newsrecon.pipeline.summary.headline import choose_headline
 from newsrecon.pipeline.summary.sentences import Sentence, candidates, jaccard
 
 MAX_SENTENCES, MIN_SENTENCES, MAX_DISPUTED = 8, 5, 4
@@ -33,15 +34,13 @@ LEMMA_REDUNDANT = 0.5  # lemma-set overlap above which a sentence repeats a clai
 
 
 def summary_stage(story: StoryInput, results: Results) -> Results:
+    claims = results.get("claims", ())
+    headline = choose_headline(story.articles, story.docs, claims)
     return {
         "summary": tuple(
-            summarise(
-                story.articles,
-                story.docs,
-                results.get("claims", ()),
-                results.get("conflicts", ()),
-            )
-        )
+            summarise(story.articles, story.docs, claims, results.get("conflicts", ()))
+        ),
+        "headline": (headline,) if headline is not None else (),
     }
 
 

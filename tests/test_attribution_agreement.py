@@ -118,14 +118,14 @@ def _corpus(root: Path, annotator_files: int) -> Path:
     return root
 
 
+def _eval(corpus: Path, flag: str) -> subprocess.CompletedProcess[bytes]:
+    command = [sys.executable, "-m", "newsrecon", "eval", "attribution", str(corpus), flag]
+    return subprocess.run(command, capture_output=True, timeout=300, check=False)
+
+
 def test_eval_reports_the_annotators_beside_newsrecon(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "split", annotator_files=2)
-    run = subprocess.run(
-        [sys.executable, "-m", "newsrecon", "eval", "attribution", str(corpus), "--json"],
-        capture_output=True,
-        timeout=300,
-        check=True,
-    )
+    run = _eval(_corpus(tmp_path / "split", annotator_files=2), "--json")
+    assert run.returncode == 0, run.stderr.decode()
     result = json.loads(run.stdout)
     humans = result["annotators"]
     assert humans["documents"] == 1
@@ -136,13 +136,7 @@ def test_eval_reports_the_annotators_beside_newsrecon(tmp_path: Path) -> None:
 
 
 def test_shared_only_needs_a_shared_document(tmp_path: Path) -> None:
-    corpus = _corpus(tmp_path / "split", annotator_files=1)
-    run = subprocess.run(
-        [sys.executable, "-m", "newsrecon", "eval", "attribution", str(corpus), "--shared-only"],
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
+    run = _eval(_corpus(tmp_path / "split", annotator_files=1), "--shared-only")
     assert run.returncode != 0
     lines = run.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "no document has several annotator files" in lines[0]

@@ -1,9 +1,11 @@
 """Train the attribution candidate filter ``pipeline/data/attribution_filter.json`` from
 PolNeAR *train* only.
 
-Run: ``python scripts/train_attribution_filter.py ../shared/corpora/polnear/data/train [CACHE]``
-(CACHE: a spaCy DocBin of the split's parses in sorted text order, as for
-``scripts/train_attribution.py``, which must have been run first).
+Run: ``python scripts/train_attribution_filter.py ../shared/corpora/polnear/data/train [CACHE]
+[--curve]`` (CACHE: a spaCy DocBin of the split's parses in sorted text order, as for
+``scripts/train_attribution.py``, which must have been run first). ``--curve`` prints the
+held-out scores of every setting on a wider filter-threshold grid (``CURVE_THRESHOLDS``) and
+writes nothing: how far any threshold can take the filter.
 
 1. The train documents are split as the cue model's training splits them (a fifth held out).
 2. A cue model is fitted on the other four fifths only, so the held-out figures are clean.
@@ -71,6 +73,7 @@ OUT = Path(__file__).resolve().parents[1] / "src/newsrecon/pipeline/data" / MODE
 LOW_CUE = 0.1
 CUE_THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.36)
 FILTER_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.2, 0.86, 0.05))
+CURVE_THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.05, 0.86, 0.05))
 Frags = Sequence[tuple[int, int]]
 Triple = tuple[Frags, Frags, Frags]
 Scored = list[tuple[Candidate, list[str], float]]
@@ -204,7 +207,7 @@ def objective(r: dict[str, dict[str, dict[str, float]]]) -> float:
     return (r["source"]["exact"]["f1"] + content["f1"]) / 2
 
 
-def main(directory: Path, cache: Path | None) -> None:
+def main(directory: Path, cache: Path | None, curve: bool = False) -> None:
     documents, parsed = cue_training.parsed_split(directory, cache)
     gold = [triples(d) for d in documents]
     held = cue_training.held_out(len(documents))
@@ -257,11 +260,19 @@ def main(directory: Path, cache: Path | None) -> None:
                 [(c, cp, float(p)) for (c, _, cp), p in zip(feats[i], probs, strict=True)]
             )
         for ct in CUE_THRESHOLDS:
-            for ft in FILTER_THRESHOLDS:
+            for ft in CURVE_THRESHOLDS if curve else FILTER_THRESHOLDS:
                 r = evaluate(held_docs, scored, _above(ct, ft))
+                if curve:
+                    print(f"C={c_value} cue {ct} filter {ft}", _line(r), flush=True)
+                    continue
                 if objective(r) > best[0]:
                     best = (objective(r), c_value, ct, ft, r)
-        print(f"C={c_value}: best so far C={best[1]} cue {best[2]} filter {best[3]}", flush=True)
+        if not curve:
+            print(
+                f"C={c_value}: best so far C={best[1]} cue {best[2]} filter {best[3]}", flush=True
+            )
+    if curve:
+        return
     _, c_value, ct, ft, r = best
     print(f"held-out, filter C={c_value} cue threshold {ct} filter threshold {ft}", _line(r))
 
@@ -315,4 +326,5 @@ def _line(r: dict[str, dict[str, dict[str, float]]]) -> str:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    args = [a for a in sys.argv[1:] if a != "--curve"]
+    main(Path(args[0]), Path(args[1]) if len(args) > 1 else None, "--curve" in sys.argv[1:])

@@ -329,6 +329,11 @@ def test_normalise_newlines(raw: str, expected: str) -> None:
             "\n  Harbour fees rise as ferries return\n \n\nThe port said so.",
             "Harbour fees rise as ferries return",
         ),
+        ("Crews inspect the damaged pier. Photo: Agency\n\nThe port reopened.", None),
+        (
+            "U.S. Port Reopens After Review by Dr. Olek\n\nThe port reopened.",
+            "U.S. Port Reopens After Review by Dr. Olek",
+        ),
         # a sentence, a short name line, a caption, a byline, a line the body runs on from
         ("The line reopened on Monday.\n\nMore text.", None),
         ("Maren Olek\n\nThe line reopened on Monday.", None),

@@ -24,11 +24,12 @@ from newsrecon.pipeline.ingest.sources import Source
 _MARKDOWN = MarkdownIt("commonmark")
 _INLINE_TEXT = {"text", "text_special", "code_inline"}
 # A headline is a phrase, not a sentence or a caption: a few words, no closing punctuation,
-# no sentence break inside ("... in 2022. Photo: Agency" is a caption), no byline.
+# no sentence break inside ("... in 2022. Photo: Agency" is a caption; the full stop of an
+# abbreviation such as "U.S." or "Dr." is not one), no byline.
 _HEADLINE_WORDS = (3, 20)
 _HEADLINE_MAX_CHARS = 160
 _SENTENCE_END = tuple(".!?…,;:\"“”'’)»-–—|")
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+_SENTENCE_BREAK = re.compile(r"(?:[a-z]{2}|\d)[.!?]\s+\S")
 _NOT_HEADLINE_START = re.compile(r"(?:by|updated|published|posted|photo|image|source)\b", re.I)
 
 

@@ -14,7 +14,7 @@ from newsrecon.evaluation.polnear import (
 )
 from newsrecon.model import Span
 from newsrecon.model.quotes import Quote, QuoteKind, SpeakerKind, VariantRelation
-from newsrecon.pipeline.quotes.group import group_statements
+from newsrecon.pipeline.quotes.group import content_text, group_statements
 from newsrecon.pipeline.quotes.similarity import relation
 
 
@@ -67,6 +67,38 @@ def test_grouping_and_findings_without_embeddings() -> None:
     kinds = {c.kind for c in conflicts}
     assert "speaker" in kinds  # Herald names someone else for the same words
     assert "quotation" in kinds  # Courier paraphrases what the others quote
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("“The bridge is closed,”", "The bridge is closed"),
+        ('"The bridge is closed."', "The bridge is closed"),
+        ("the report as “pure fiction.”", "the report as “pure fiction.”"),
+        ('the plan "a costly mistake,"', 'the plan "a costly mistake,"'),
+        ("that the bridge was “unsafe” and closed.", "that the bridge was “unsafe” and closed"),
+    ],
+)
+def test_content_text_keeps_the_end_of_a_quotation_it_opens(content: str, expected: str) -> None:
+    quote = _quote("a", "Gazette", "Maren Oduya", content)
+    assert content_text(quote, {"a": content}) == expected
+
+
+def test_reference_is_the_wording_most_outlets_share() -> None:
+    """Three outlets carry one wording and a fourth a longer rewording: the shared wording is
+    the reference, so the one outlet that departs from it is the one marked as rewording."""
+    shared = "We will rebuild the bridge before the winter floods arrive"
+    longer = "We are going to rebuild the whole bridge before the winter floods arrive here"
+    texts = {"a": shared, "b": shared, "c": shared, "d": longer}
+    outlets = {"a": "Gazette", "b": "Courier", "c": "Herald", "d": "Echo"}
+    quotes = [_quote(k, outlets[k], "Maren Oduya", t) for k, t in texts.items()]
+    statements, _ = group_statements(quotes, texts, embed=None)
+    assert len(statements) == 1
+    statement = statements[0]
+    assert statement.text == shared
+    relations = {v.outlet: v.relation for v in statement.variants}
+    assert relations["Echo"] is not VariantRelation.VERBATIM
+    assert {relations[o] for o in ("Gazette", "Courier", "Herald")} == {VariantRelation.VERBATIM}
 
 
 @pytest.mark.parametrize(

@@ -41,10 +41,19 @@ SPEAKER_FREE_LINK = 0.85  # alike enough to be one remark whoever it is attribut
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
+_EDGE = " \"“”‘’'«»,."
+
+
 def content_text(quote: Quote, texts: Mapping[str, str]) -> str:
+    """The quote's words without the marks and punctuation at its edges, except the closing
+    mark of a quotation that opens inside it ("the report as “pure lies.”" keeps its end)."""
     text = texts[quote.article]
     parts = quote.content_parts or (quote.content,)
-    return " ".join(text[p.start : p.end] for p in parts).strip(" \"“”‘’'«»,.")
+    opened = " ".join(text[p.start : p.end] for p in parts).lstrip(_EDGE)
+    inner = opened.rstrip(_EDGE)
+    if inner.count("“") > inner.count("”") or inner.count('"') % 2:
+        return opened.rstrip()
+    return inner
 
 
 def _person_key(quote: Quote) -> str | None:
@@ -158,15 +167,35 @@ def _alike(a: str, b: str, sem: float) -> float | None:
     return None
 
 
-def _statement(members: list[Quote], contents: list[str], vectors: np.ndarray | None) -> Statement:
+def _reference(
+    members: list[Quote], contents: list[str], vectors: np.ndarray | None
+) -> tuple[int, Callable[[int], float]]:
+    """The wording the others are compared with: among direct quotes if there are any, the one
+    closest to all the others (the wording most outlets share, not one outlet's version), then
+    the longest; and its semantic similarity to each member."""
+    n = len(members)
+    sem = np.asarray(vectors @ vectors.T, dtype=float) if vectors is not None else np.zeros((n, n))
+    closeness = [
+        sum(max(float(sem[i, j]), lexical(contents[i], contents[j])) for j in range(n) if j != i)
+        for i in range(n)
+    ]
     ref_i = max(
-        range(len(members)),
-        key=lambda i: (members[i].kind is QuoteKind.DIRECT, len(words(contents[i]))),
+        range(n),
+        key=lambda i: (
+            members[i].kind is QuoteKind.DIRECT,
+            round(closeness[i], 6),
+            len(words(contents[i])),
+        ),
     )
+    return ref_i, lambda i: float(sem[i, ref_i])
+
+
+def _statement(members: list[Quote], contents: list[str], vectors: np.ndarray | None) -> Statement:
+    ref_i, sem_to_ref = _reference(members, contents, vectors)
     ref = members[ref_i]
     variants = []
     for i, q in enumerate(members):
-        sem = float(vectors[i] @ vectors[ref_i]) if vectors is not None else 0.0
+        sem = sem_to_ref(i)
         rel = (
             VariantRelation.VERBATIM if i == ref_i else relation(contents[i], contents[ref_i], sem)
         )

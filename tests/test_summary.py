@@ -121,6 +121,31 @@ def test_with_claims_the_most_corroborated_leads_and_cites_its_carriers(story) -
     assert summary == summarise(arts, docs, list(reversed(claims)))
 
 
+@pytest.mark.parametrize(
+    ("independent", "basis_ends"),
+    [
+        (2, ", 2 independent sources"),
+        # the two outlets carry one wire text: they count once, and the basis says so
+        (1, ", 1 independent source among 2 outlets (copies of one text count once)"),
+    ],
+)
+def test_basis_says_why_outlets_count_less_than_they_seem(
+    story, independent: int, basis_ends: str
+) -> None:
+    arts, docs = story
+    a1, a2, _ = arts
+    buses1 = a1.text.index("The regional transport")
+    buses2 = a2.text.index("Replacement buses")
+    claim = _claim(
+        "buses",
+        (Span(a1.id, buses1, buses1 + 30), Span(a2.id, buses2, buses2 + 30)),
+        {"Larrow Post": Stance.REPORTED, "Coast Courier": Stance.REPORTED},
+        independent,
+    )
+    first = summarise(arts, docs, [claim])[0]
+    assert first.claim == "buses" and first.basis.endswith(basis_ends), first.basis
+
+
 def _untitled(arts: list) -> list:
     return [dataclasses.replace(a, title=None) for a in arts]
 

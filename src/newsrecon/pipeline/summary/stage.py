@@ -72,9 +72,8 @@ def summarise(
             continue
         carriers = _carriers(claim, outlet_of)
         support = tuple(e for e in claim.evidence if outlet_of.get(e.article) in carriers)
-        basis = (
-            f"claim {claim.id}: {_status(claim).replace('_', ' ')}, "
-            f"{claim.independent_sources} independent source(s)"
+        basis = f"claim {claim.id}: {_status(claim).replace('_', ' ')}, " + _sources(
+            int(claim.independent_sources), len(carriers)
         )
         chosen.append((sentence, tuple(sorted(carriers)), support, basis, claim.id))
     if len(chosen) < MIN_SENTENCES:
@@ -92,6 +91,15 @@ def summarise(
         for n, (s, cited, support, basis, claim_id) in enumerate(disputed, 1)
     ]
     return out
+
+
+def _sources(independent: int, outlets: int) -> str:
+    """ "2 independent sources", and when more outlets carry the claim, why they count less
+    ("2 independent sources among 4 outlets: the others carry wire copies")."""
+    said = f"{independent} independent source{'s' if independent != 1 else ''}"
+    if outlets > independent:
+        said += f" among {outlets} outlets (copies of one text count once)"
+    return said
 
 
 def _status(claim: Any) -> str:

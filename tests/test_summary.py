@@ -10,6 +10,7 @@ from markupsafe import escape
 from newsrecon.model import AnalysisParameters, Span, Story
 from newsrecon.model.claims import Claim, ClaimStatus, OutletStance, Stance
 from newsrecon.model.dossier import Dossier
+from newsrecon.model.findings import Conflict, ConflictSide, Severity
 from newsrecon.model.summary import SummarySentence
 from newsrecon.pipeline.nlp import get_pipeline
 from newsrecon.pipeline.summary.headline import choose_headline
@@ -17,6 +18,7 @@ from newsrecon.pipeline.summary.stage import summarise
 from newsrecon.report.build import build_document
 from newsrecon.report.html import render_html
 from newsrecon.report.markdown import escape_inline, render_markdown
+from newsrecon.report.sections import lone_outlets
 from tests.fixtures import BRIDGE, BRIDGE_2
 from tests.test_report_fixtures import article
 
@@ -213,3 +215,33 @@ def test_dossier_heading_is_the_headline_and_the_story_title_stays(story) -> Non
     assert escape_inline(stub.title) in markdown
     html = render_html(document)
     assert html.count(str(escape(out.headline.text))) >= 2  # page title and heading
+
+
+def _conflict(cid: str, severity: Severity, *sides: tuple[str, tuple[str, ...]]) -> Conflict:
+    return Conflict(
+        id=cid,
+        kind=cid,
+        severity=severity,
+        explanation="x",
+        sides=tuple(ConflictSide(v, o, (Span("a1", 0, 3),)) for v, o in sides),
+    )
+
+
+def test_overview_names_the_outlet_standing_alone(story) -> None:
+    """One outlet alone against two others on an error-level conflict is named in the
+    overview; a one-against-one split, or an info-level difference, names no one."""
+    arts, _ = story
+    conflicts = (
+        _conflict("date", Severity.ERROR, ("May", ("Larrow Post",)), ("June", ("A", "B"))),
+        _conflict("title", Severity.ERROR, ("mayor", ("Coast Courier",)), ("aide", ("C",))),
+        _conflict("spelling", Severity.INFO, ("Oduya", ("Venn Valley News",)), ("x", ("A", "B"))),
+    )
+    stub = Story("s1", tuple(a.id for a in arts), "Bridge", {})
+    dossier = Dossier(story=stub, articles=tuple(arts), conflicts=conflicts)
+    document = build_document([dossier], [], AnalysisParameters(), "test")
+    assert lone_outlets(document.stories[0]) == [("Larrow Post", ["date"])]
+    markdown = render_markdown(document)
+    assert (
+        "Stands alone against the other outlets (see Conflicts):** Larrow Post (date)" in markdown
+    )
+    assert "Stands alone</th>" in render_html(document)

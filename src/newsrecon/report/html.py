@@ -32,6 +32,7 @@ from newsrecon.report.sections import (
     is_enclosed,
     is_span,
     label,
+    lone_outlets,
     outlet_counts,
     present_sections,
     scalar,
@@ -285,6 +286,7 @@ def _environment() -> Environment:
     env.filters["scalar"] = scalar
     env.filters["article_title"] = article_title
     env.filters["story_heading"] = story_heading
+    env.filters["lone_outlets"] = lone_outlets
     env.tests["span"] = is_span
     env.tests["enclosed"] = is_enclosed
     env.filters["stance"] = lambda v: views.STANCE_MARKS.get(str(v), ("?", str(v)))[1]

@@ -22,6 +22,7 @@ from newsrecon.report.sections import (
     is_enclosed,
     is_span,
     label,
+    lone_outlets,
     outlet_counts,
     present_sections,
     scalar,
@@ -153,9 +154,20 @@ def _overview(story: DossierOut) -> list[str]:
         ),
         f"- **Outlets ({len(o.outlets)}):** {outlets or '—'}",
         f"- **Published:** {dates}",
+        *_lone_line(story),
         *_headline_line(story),
         "",
     ]
+
+
+def _lone_line(story: DossierOut) -> list[str]:
+    lone = lone_outlets(story)
+    if not lone:
+        return []
+    listed = "; ".join(
+        f"{escape_inline(outlet)} ({escape_inline(', '.join(kinds))})" for outlet, kinds in lone
+    )
+    return [f"- **Stands alone against the other outlets (see Conflicts):** {listed}"]
 
 
 def _headline_line(story: DossierOut) -> list[str]:

@@ -103,6 +103,22 @@ def article_title(article: ArticleOut) -> str:
     return article.title.strip() if article.title and article.title.strip() else "(untitled)"
 
 
+def lone_outlets(story: DossierOut) -> list[tuple[str, list[str]]]:
+    """Outlets that hold a side of an error-level conflict alone while another side has two or
+    more outlets, with the kinds of those conflicts, most first: the report a reader should
+    check first (a bad translation, a typo, a different source)."""
+    found: dict[str, list[str]] = {}
+    for conflict in story.conflicts:
+        if conflict.severity != "error":
+            continue
+        if max((len(side.outlets) for side in conflict.sides), default=0) < 2:
+            continue
+        for side in conflict.sides:
+            if len(side.outlets) == 1 and conflict.kind not in found.get(side.outlets[0], []):
+                found.setdefault(side.outlets[0], []).append(conflict.kind)
+    return sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
+
+
 def story_heading(story: DossierOut) -> str:
     """The dossier's headline where there is one, else the story's title."""
     return story.headline.text if story.headline is not None else story.title

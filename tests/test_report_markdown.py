@@ -8,7 +8,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from newsrecon.report.markdown import escape_block, escape_inline, render_markdown
-from newsrecon.report.schema import Document
+from newsrecon.report.schema import ArticleOut, Document
+from newsrecon.report.sections import article_title
 from tests.test_report_fixtures import (
     HOSTILE_TEXT,
     HOSTILE_TITLE,
@@ -158,3 +159,34 @@ def test_article_ids_are_named_by_outlet_and_number() -> None:
     assert "Article a: Copier <b>one</b>, article 1 (a1)" in text
     assert "Article b: Wire, article 2 (a2)" in text
     assert "Article: Copier <b>one</b>, article 1 (a1)" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "label"),
+    [
+        ("Pier reopens", "The pier reopened on Monday.", "Pier reopens"),
+        (None, "The pier reopened on Monday.", "(untitled) The pier reopened on Monday."),
+        (
+            "  ",
+            "One two three four five six seven eight nine ten eleven twelve thirteen.",
+            "(untitled) One two three four five six seven eight nine ten eleven twelve…",
+        ),
+        (None, "", "(untitled)"),
+    ],
+)
+def test_untitled_articles_are_named_by_their_first_words(
+    title: str | None, text: str, label: str
+) -> None:
+    article = ArticleOut(
+        id="a1",
+        source="in/1.txt",
+        outlet="Gazette",
+        outlet_basis="file_name",
+        title=title,
+        url=None,
+        published=None,
+        published_basis=None,
+        language="en",
+        text=text,
+    )
+    assert article_title(article) == label

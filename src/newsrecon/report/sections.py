@@ -99,8 +99,17 @@ def outlet_counts(story: DossierOut) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
+LEAD_WORDS = 12
+
+
 def article_title(article: ArticleOut) -> str:
-    return article.title.strip() if article.title and article.title.strip() else "(untitled)"
+    """The article's title; an untitled one is named by its first words, so that a list of
+    untitled articles can still be told apart."""
+    if article.title and article.title.strip():
+        return article.title.strip()
+    words = article.text.split()
+    lead = " ".join(words[:LEAD_WORDS]) + ("…" if len(words) > LEAD_WORDS else "")
+    return f"(untitled) {lead}".rstrip()
 
 
 def lone_outlets(story: DossierOut) -> list[tuple[str, list[str]]]:

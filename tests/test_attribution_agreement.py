@@ -120,8 +120,9 @@ def _corpus(root: Path, annotator_files: int) -> Path:
     return root
 
 
-def _eval(corpus: Path, flag: str) -> subprocess.CompletedProcess[bytes]:
-    command = [sys.executable, "-m", "newsrecon", "eval", "attribution", str(corpus), flag]
+def _eval(corpus: Path | list[Path], flag: str) -> subprocess.CompletedProcess[bytes]:
+    splits = [str(c) for c in (corpus if isinstance(corpus, list) else [corpus])]
+    command = [sys.executable, "-m", "newsrecon", "eval", "attribution", *splits, flag]
     return subprocess.run(command, capture_output=True, timeout=300, check=False)
 
 
@@ -142,3 +143,13 @@ def test_shared_only_needs_a_shared_document(tmp_path: Path) -> None:
     assert run.returncode != 0
     lines = run.stderr.decode().strip().splitlines()
     assert len(lines) == 1 and "no document has several annotator files" in lines[0]
+
+
+def test_several_splits_are_pooled(tmp_path: Path) -> None:
+    """The annotators' agreement over the shared documents of two splits at once."""
+    splits = [_corpus(tmp_path / name, annotator_files=2) for name in ("train", "dev")]
+    run = _eval(splits, "--json")
+    assert run.returncode == 0, run.stderr.decode()
+    result = json.loads(run.stdout)
+    assert result["documents"] == 2
+    assert result["annotators"]["documents"] == 2

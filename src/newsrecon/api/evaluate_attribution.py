@@ -5,7 +5,7 @@ those same documents (see :mod:`newsrecon.evaluation.polnear_agreement`)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -38,15 +38,20 @@ def _spans(text: str, found: list[Candidate]) -> AttributionSpans:
     )
 
 
-def evaluate_attribution(directory: Path, *, shared_only: bool = False) -> dict[str, object]:
+def evaluate_attribution(
+    directories: Path | Sequence[Path], *, shared_only: bool = False
+) -> dict[str, object]:
     """Scores of newsrecon's attribution extraction and of the baseline on every annotated
-    document under ``directory`` (only those several annotators marked if ``shared_only``),
-    and the annotators' agreement; raises ``CorpusError`` for a wrong layout."""
-    documents = load_polnear(directory)
+    document under ``directories`` (splits pooled; only the documents several annotators
+    marked if ``shared_only``), and the annotators' agreement; raises ``CorpusError`` for a
+    wrong layout."""
+    folders = [directories] if isinstance(directories, Path) else list(directories)
+    documents = [doc for folder in folders for doc in load_polnear(folder)]
     if shared_only:
         documents = shared(documents)
         if not documents:
-            raise CorpusError(f"{directory}: no document has several annotator files")
+            named = ", ".join(str(f) for f in folders)
+            raise CorpusError(f"{named}: no document has several annotator files")
     ours, base, ours_shared = empty_table(), empty_table(), empty_table()
     for doc, parsed in zip(documents, parse(d.text for d in documents), strict=True):
         scored = score_document(doc, _spans(doc.text, candidates(parsed)))

@@ -119,8 +119,11 @@ def _score_table(title: str) -> Table:
 
 
 def attribution(
-    directory: Annotated[
-        Path, typer.Argument(help="A PolNeAR split folder: text/ and attributions/*.ann.")
+    directories: Annotated[
+        list[Path],
+        typer.Argument(
+            help="PolNeAR split folders (text/ and attributions/*.ann); several are pooled."
+        ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     shared_only: Annotated[
@@ -140,7 +143,7 @@ def attribution(
 
     Example: newsrecon eval attribution ../shared/corpora/polnear/data/dev --json
     """
-    result: dict[str, Any] = evaluate_attribution(directory, shared_only=shared_only)
+    result: dict[str, Any] = evaluate_attribution(directories, shared_only=shared_only)
     if as_json:
         typer.echo(json.dumps(result))
         return

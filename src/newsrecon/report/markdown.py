@@ -88,9 +88,9 @@ def _guard_line_start(out: str) -> str:
 def _story(story: DossierOut, level: int, heading: bool) -> list[str]:
     h = "#" * level
     lines = [f"{'#' * (level - 1)} {escape_inline(story_heading(story))}", ""] if heading else []
-    lines += _overview(story)
     numbers = {a.id: n for n, a in enumerate(story.articles, 1)}
     outlets = {a.id: a.outlet for a in story.articles}
+    lines += _overview(story, numbers, outlets)
     outlet_names = sorted({a.outlet for a in story.articles})
     for section in present_sections(story):
         items = findings(story, section)
@@ -133,7 +133,9 @@ def _special(
     return None
 
 
-def _overview(story: DossierOut) -> list[str]:
+def _overview(
+    story: DossierOut, numbers: Mapping[str, int], outlet_of: Mapping[str, str]
+) -> list[str]:
     o = story.overview
     outlets = ", ".join(f"{escape_inline(name)} ({count})" for name, count in outlet_counts(story))
     if o.first_published and o.last_published:
@@ -155,7 +157,7 @@ def _overview(story: DossierOut) -> list[str]:
         f"- **Outlets ({len(o.outlets)}):** {outlets or '—'}",
         f"- **Published:** {dates}",
         *_lone_line(story),
-        *_headline_line(story),
+        *_headline_line(story, numbers, outlet_of),
         "",
     ]
 
@@ -170,14 +172,14 @@ def _lone_line(story: DossierOut) -> list[str]:
     return [f"- **Stands alone against the other outlets (see Conflicts):** {listed}"]
 
 
-def _headline_line(story: DossierOut) -> list[str]:
+def _headline_line(
+    story: DossierOut, numbers: Mapping[str, int], outlet_of: Mapping[str, str]
+) -> list[str]:
     headline = story.headline
     if headline is None:
         return []
-    numbers = {a.id: n for n, a in enumerate(story.articles, 1)}
-    outlet = {a.id: a.outlet for a in story.articles}.get(headline.article, "")
     where = (
-        f"{escape_inline(outlet)}, article {numbers[headline.article]}"
+        f"{escape_inline(outlet_of[headline.article])}, article {numbers[headline.article]}"
         if headline.article in numbers
         else escape_inline(headline.article)
     )

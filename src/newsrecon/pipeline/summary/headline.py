@@ -15,9 +15,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from newsrecon.model import Article, Span
+from newsrecon.model.claims import ClaimStatus
 from newsrecon.model.summary import Headline
-
-_NO_DATE = "9999"
 
 
 def choose_headline(
@@ -28,7 +27,7 @@ def choose_headline(
         return None
     corroborated: Counter[str] = Counter()
     for claim in claims:
-        if str(getattr(claim.status, "value", claim.status)) == "corroborated":
+        if claim.status == ClaimStatus.CORROBORATED:
             corroborated.update({span.article for span in claim.evidence})
     order = {a.id: n for n, a in enumerate(articles)}
     best = min(
@@ -36,7 +35,8 @@ def choose_headline(
         key=lambda a: (
             -corroborated[a.id],
             not a.title,
-            a.published or _NO_DATE,
+            a.published is None,
+            a.published or "",
             order[a.id],
         ),
     )

@@ -94,8 +94,8 @@ def summarise(
 
 
 def _sources(independent: int, outlets: int) -> str:
-    """ "2 independent sources", and when more outlets carry the claim, why they count less
-    ("2 independent sources among 4 outlets: the others carry wire copies")."""
+    """How many independent sources, and when more outlets carry the claim, why they count
+    less: copies of one text count once."""
     said = f"{independent} independent source{'s' if independent != 1 else ''}"
     if outlets > independent:
         said += f" among {outlets} outlets (copies of one text count once)"
